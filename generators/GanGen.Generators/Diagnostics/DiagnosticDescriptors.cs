@@ -1,0 +1,111 @@
+using Microsoft.CodeAnalysis;
+
+namespace GanGen.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic GanGen reports. IDs by category: GAN1xx Usage (how the declaration is written), GAN2xx Topology
+/// (layers and shapes), GAN3xx Loss, GAN4xx Optimization. Each has a help page docs/diagnostics/GANxxx.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Usage = "GanGen.Usage";
+    private const string Topology = "GanGen.Topology";
+    private const string Loss = "GanGen.Loss";
+    private const string Optimization = "GanGen.Optimization";
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    internal static string HelpLink(string id) => "https://github.com/gangen/gangen/blob/main/docs/diagnostics/" + id + ".md";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error("GAN101", Usage,
+        "GanGen types must be partial",
+        "'{0}' must be declared partial so GanGen can generate its {1}; add the 'partial' modifier");
+
+    public static readonly DiagnosticDescriptor GenericNotSupported = Error("GAN102", Usage,
+        "GanGen types cannot be generic",
+        "'{0}' is generic or nested in a generic type; GanGen generates concrete modules, so declare it in a non-generic type");
+
+    public static readonly DiagnosticDescriptor ConflictingBaseType = Error("GAN103", Usage,
+        "GanGen types cannot declare a base class",
+        "'{0}' derives from '{1}', but GanGen generates its base class ({2}); remove the base class");
+
+    public static readonly DiagnosticDescriptor MissingData = Error("GAN104", Usage,
+        "GAN has no data shape",
+        "GAN '{0}' needs [GanData(...)] with the shape of one sample, e.g. [GanData(2)] for 2-D points or [GanData(1, 28, 28)] for images");
+
+    public static readonly DiagnosticDescriptor InvalidArgument = Error("GAN105", Usage,
+        "Argument out of range",
+        "{0} is {1}, but it must be {2}");
+
+    public static readonly DiagnosticDescriptor LayerNotPartialProperty = Error("GAN106", Usage,
+        "Layers must be partial get-only instance properties",
+        "Layer '{0}' must be declared as a partial, non-static property with only a getter (e.g. 'public partial Linear {0} {{ get; }}'), which GanGen implements");
+
+    public static readonly DiagnosticDescriptor LayerTypeMismatch = Error("GAN107", Usage,
+        "Layer property type does not match its layer",
+        "Layer '{0}' is declared [{1}], so its type must be '{2}', not '{3}'");
+
+    public static readonly DiagnosticDescriptor UnsupportedAttribute = Error("GAN108", Usage,
+        "Unsupported layer attribute",
+        "[{0}] on '{1}' is not a layer GanGen knows; use one of the attributes in the GanGen namespace");
+
+    public static readonly DiagnosticDescriptor MissingGenerator = Error("GAN201", Topology,
+        "GAN has no generator",
+        "GAN '{0}' has no generator; nest a partial class marked [GanGenerator] in it");
+
+    public static readonly DiagnosticDescriptor MissingDiscriminator = Error("GAN202", Topology,
+        "GAN has no discriminator",
+        "GAN '{0}' has no discriminator; nest a partial class marked [GanDiscriminator] in it");
+
+    public static readonly DiagnosticDescriptor DuplicateNetwork = Error("GAN203", Topology,
+        "GAN has more than one network of a role",
+        "GAN '{0}' already has {1} '{2}'; a GAN has exactly one generator and one discriminator");
+
+    public static readonly DiagnosticDescriptor EmptyNetwork = Error("GAN204", Topology,
+        "Network has no layers",
+        "{0} '{1}' has no layers; declare partial properties with layer attributes, e.g. [Dense(128), ReLU] public partial Linear Hidden1 {{ get; }}");
+
+    public static readonly DiagnosticDescriptor LayerCount = Error("GAN205", Topology,
+        "A layer property needs exactly one layer attribute",
+        "'{0}' has {1} layer attributes; put exactly one layer ([Dense], [BatchNorm1d], [LayerNorm]) on each property, with any operations ([ReLU], [Dropout], …) beside it");
+
+    public static readonly DiagnosticDescriptor ShapeMismatch = Error("GAN206", Topology,
+        "Layer cannot take its input shape",
+        "{0} '{1}' cannot take input {2}: {3}");
+
+    public static readonly DiagnosticDescriptor GeneratorOutputMismatch = Error("GAN207", Topology,
+        "Generator output does not match the data shape",
+        "Generator '{0}' produces {1} per sample, but [GanData] declares {2}; make its last layer output {2}");
+
+    public static readonly DiagnosticDescriptor DiscriminatorOutputMismatch = Error("GAN208", Topology,
+        "Discriminator must end in one score per sample",
+        "Discriminator '{0}' produces {1} per sample, but it must produce one score [1]; end it with [Dense(1)]");
+
+    public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error("GAN301", Loss,
+        "Discriminator ends in Sigmoid",
+        "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");
+
+    public static readonly DiagnosticDescriptor CriticStepsTooSmall = Error("GAN401", Optimization,
+        "CriticSteps must be at least 1",
+        "CriticSteps is {0}; the discriminator must update at least once per generator update (use 1, or 5 for WGAN)");
+
+    public static readonly DiagnosticDescriptor RealLabelOutOfRange = Error("GAN402", Optimization,
+        "Real label outside (0.5, 1]",
+        "RealLabel is {0}; one-sided label smoothing needs a real target in (0.5, 1], e.g. 0.9");
+
+    public static readonly DiagnosticDescriptor BadLearningRate = Error("GAN403", Optimization,
+        "Learning rate must be positive",
+        "{0} learning rate is {1}; it must be a positive number (e.g. 2e-4)");
+
+    public static readonly DiagnosticDescriptor BadBeta = Error("GAN404", Optimization,
+        "Adam betas must lie in [0, 1)",
+        "{0} is {1}; Adam's decay rates must lie in [0, 1) (DCGAN uses β1 = 0.5, β2 = 0.999)");
+
+    public static readonly DiagnosticDescriptor DuplicateOptimizer = Error("GAN405", Optimization,
+        "More than one optimizer on a network",
+        "{0} '{1}' declares more than one optimizer; keep one of [Adam], [RMSprop], [Sgd]");
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Globalization;
+using GanGen.Generators.Model;
+
+namespace GanGen.Generators.Emit;
+
+/// <summary>
+/// Emits a network as a <c>Module&lt;Tensor, Tensor&gt;</c>: one field and one strongly-typed partial property per
+/// layer, explicit registration under the layer's name (so parameters read <c>Hidden1.weight</c>), and a
+/// straight-line <c>forward</c> with no Sequential, LINQ or reflection.
+/// </summary>
+internal static class NetworkEmitter
+{
+    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Functional = "global::TorchSharp.torch.nn.functional";
+
+    public static void Emit(SourceWriter writer, NetworkSpec network, GanSpec gan)
+    {
+        string role = network.Role == NetworkRole.Generator ? "Generator" : "Discriminator";
+        writer.Line($"/// <summary>{role} of <see cref=\"{gan.Name}\"/>: {Literals.Shape(network.InputShape)} → {Literals.Shape(network.OutputShape)} per sample, {Count(network)} parameters.</summary>");
+        writer.Line(Generated.Attribute);
+        writer.Open($"partial class {network.Name} : {KnownNames.ModuleBase}");
+
+        if (network.Role == NetworkRole.Generator)
+        {
+            writer.Line("/// <summary>Length of the latent vector z this generator takes.</summary>");
+            writer.Line($"public const int LatentSize = {Literals.Int(gan.LatentSize)};");
+            writer.Line();
+        }
+
+        var scalars = new List<(string Field, double Value)>();
+        foreach (var layer in network.Layers)
+        {
+            writer.Line($"private readonly {layer.TypeName} {Literals.Camel(layer.Name)};");
+            for (int i = 0; i < layer.Steps.Count; i++)
+            {
+                var step = layer.Steps[i];
+                if (step.Kind == "LeakyReLU") scalars.Add((ScalarField(layer, i), step.Get("Slope", 0.2)));
+            }
+        }
+        foreach (var (field, _) in scalars) writer.Line($"private readonly global::TorchSharp.Scalar {field};");
+        writer.Line();
+
+        writer.Line($"/// <summary>Creates the {role.ToLowerInvariant()} with TorchSharp's default initialisation, on the CPU.</summary>");
+        writer.Open($"public {network.Name}() : base(\"{network.Name}\")");
+        foreach (var layer in network.Layers)
+        {
+            writer.Line($"{Literals.Camel(layer.Name)} = {Constructor(layer)};");
+            writer.Line($"register_module(\"{layer.Name}\", {Literals.Camel(layer.Name)});");
+        }
+        foreach (var (field, value) in scalars) writer.Line($"{field} = {Literals.Double(value)};");
+        writer.Close();
+
+        foreach (var layer in network.Layers)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>{Describe(layer)}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}, {layer.ParameterCount.ToString(CultureInfo.InvariantCulture)} parameters.</summary>");
+            writer.Line($"{layer.Accessibility} partial {layer.TypeName} {layer.Name} {{ get => {Literals.Camel(layer.Name)}; }}");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Runs the {role.ToLowerInvariant()} on a [N, {string.Join(", ", network.InputShape)}] batch.</summary>");
+        writer.Open($"public override {Tensor} forward({Tensor} input)");
+        writer.Line($"{Tensor} x = input;");
+        // In-place activations are safe once x is a fresh intermediate; the caller's input is never modified.
+        bool fresh = false;
+        foreach (var layer in network.Layers)
+        {
+            writer.Line($"// {layer.Name}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}");
+            for (int i = 0; i < layer.Steps.Count; i++)
+            {
+                writer.Line(Forward(layer, i, fresh));
+                fresh = true;
+            }
+        }
+        writer.Line("return x;");
+        writer.Close();
+
+        writer.Line();
+        writer.Open("protected override void Dispose(bool disposing)");
+        writer.Open("if (disposing)");
+        foreach (var (field, _) in scalars) writer.Line($"{field}.Dispose();");
+        writer.Close();
+        writer.Line("base.Dispose(disposing);");
+        writer.Close();
+
+        writer.Close();
+    }
+
+    private static string Constructor(LayerSpec layer)
+    {
+        foreach (var step in layer.Steps)
+        {
+            if (!step.IsLayer) continue;
+            long input = step.InputShape[0];
+            switch (step.Kind)
+            {
+                case "Dense":
+                    return $"global::TorchSharp.torch.nn.Linear({Literals.Long(input)}, {Literals.Long((long)step.Get("Units", 1))}, hasBias: {(step.Get("Bias", 1) != 0 ? "true" : "false")})";
+                case "BatchNorm1d":
+                    return $"global::TorchSharp.torch.nn.BatchNorm1d({Literals.Long(input)}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))}, momentum: {Literals.Double(step.Get("Momentum", 0.1))})";
+                case "LayerNorm":
+                    return $"global::TorchSharp.torch.nn.LayerNorm(new long[] {{ {Literals.Long(step.InputShape[step.InputShape.Count - 1])} }}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))})";
+            }
+        }
+        return "null!";
+    }
+
+    private static string Forward(LayerSpec layer, int index, bool fresh)
+    {
+        var step = layer.Steps[index];
+        if (step.IsLayer) return $"x = {Literals.Camel(layer.Name)}.forward(x);";
+        switch (step.Kind)
+        {
+            case "ReLU": return fresh ? "x = x.relu_();" : $"x = {Functional}.relu(x);";
+            case "LeakyReLU":
+                // In-place leaky_relu cannot be differentiated with a negative slope.
+                return fresh && step.Get("Slope", 0.2) >= 0
+                    ? $"x = x.leaky_relu_({ScalarField(layer, index)});"
+                    : $"x = x.leaky_relu({ScalarField(layer, index)});";
+            case "Tanh": return fresh ? "x = x.tanh_();" : "x = x.tanh();";
+            case "Sigmoid": return fresh ? "x = x.sigmoid_();" : "x = x.sigmoid();";
+            case "SiLU": return fresh ? "x = x.silu_();" : "x = x.silu();";
+            case "ELU": return $"x = {Functional}.elu(x, {Literals.Double(step.Get("Alpha", 1.0))});";
+            case "GELU": return $"x = {Functional}.gelu(x);";
+            case "Dropout": return $"x = {Functional}.dropout(x, {Literals.Double(step.Get("Probability", 0.5))}, training);";
+            default: return $"// unsupported step {step.Kind}";
+        }
+    }
+
+    private static string Describe(LayerSpec layer)
+    {
+        var parts = new List<string>();
+        foreach (var step in layer.Steps)
+        {
+            parts.Add(step.Kind switch
+            {
+                "Dense" => $"Dense {step.InputShape[0]} → {(long)step.Get("Units", 1)}{(step.Get("Bias", 1) != 0 ? string.Empty : " (no bias)")}",
+                "LeakyReLU" => $"LeakyReLU({Literals.Double(step.Get("Slope", 0.2))})",
+                "ELU" => $"ELU({Literals.Double(step.Get("Alpha", 1.0))})",
+                "Dropout" => $"Dropout({Literals.Double(step.Get("Probability", 0.5))})",
+                _ => step.Kind,
+            });
+        }
+        return string.Join(", ", parts);
+    }
+
+    private static string ScalarField(LayerSpec layer, int index) => $"{Literals.Camel(layer.Name)}Slope{index}";
+
+    private static string Count(NetworkSpec network)
+    {
+        long total = 0;
+        foreach (var layer in network.Layers) total += layer.ParameterCount;
+        return total.ToString("N0", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using GanGen.Generators.Diagnostics;
+using GanGen.Generators.Emit;
+using GanGen.Generators.Model;
+using GanGen.Generators.Parsing;
+using GanGen.Generators.Validation;
+using Microsoft.CodeAnalysis;
+
+namespace GanGen.Generators;
+
+/// <summary>
+/// Compiles [Gan] declarations: parse → validate → emit. Diagnostics and source are separate outputs, so an edit
+/// that changes only locations (whitespace, comments) re-reports diagnostics without regenerating code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class GanSourceGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var declarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.GanAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => GanParser.Parse(ctx, ct))
+            .Where(static declaration => declaration is not null)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        var validated = declarations
+            .Select(static (declaration, _) => GanValidator.Validate(declaration!))
+            .WithTrackingName(TrackingNames.Validated);
+
+        var diagnostics = validated
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        var specs = validated
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.Specs);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items) spc.ReportDiagnostic(item.ToDiagnostic());
+        });
+
+        context.RegisterSourceOutput(specs, static (spc, spec) =>
+            spc.AddSource(GanEmitter.HintName(spec!), GanEmitter.Emit(spec!)));
+    }
+}

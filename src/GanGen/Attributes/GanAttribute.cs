@@ -1,0 +1,59 @@
+using System;
+
+namespace GanGen;
+
+/// <summary>
+/// Declares a GAN: a <c>partial</c> class that nests one <see cref="GanGeneratorAttribute"/> network and one
+/// <see cref="GanDiscriminatorAttribute"/> network. GanGen generates a trainer for it (constructor,
+/// <c>TrainStep</c>, <c>Sample</c>) that follows the declared loss and schedule.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GanAttribute : Attribute
+{
+    /// <summary>The adversarial loss. Default: <see cref="GanLoss.NonSaturating"/> (Goodfellow et al. 2014, §3).</summary>
+    public GanLoss Loss { get; set; } = GanLoss.NonSaturating;
+
+    /// <summary>
+    /// Discriminator (critic) updates per generator update (n_critic). Default: 5 for the Wasserstein losses
+    /// (Arjovsky et al. 2017; Gulrajani et al. 2017), otherwise 1.
+    /// </summary>
+    public int CriticSteps { get; set; }
+
+    /// <summary>Which network updates first in each cycle. Default: the discriminator (pytorch/examples DCGAN).</summary>
+    public TrainingOrder Order { get; set; } = TrainingOrder.DiscriminatorFirst;
+
+    /// <summary>Target for real samples in BCE-family losses; e.g. 0.9 is one-sided label smoothing (Salimans et al. 2016). Default 1.</summary>
+    public double RealLabel { get; set; } = 1.0;
+
+    /// <summary>Gradient-penalty weight λ for <see cref="GanLoss.WassersteinGP"/>. Default 10 (Gulrajani et al. 2017).</summary>
+    public double GradientPenalty { get; set; } = 10.0;
+
+    /// <summary>Critic weight-clipping bound c for <see cref="GanLoss.Wasserstein"/>. Default 0.01 (Arjovsky et al. 2017).</summary>
+    public double WeightClip { get; set; } = 0.01;
+}
+
+/// <summary>Adversarial losses. The discriminator always outputs raw scores (logits); GanGen applies the link function.</summary>
+public enum GanLoss
+{
+    /// <summary>The original saturating minimax game: G minimises log(1 − D(G(z))).</summary>
+    Minimax = 0,
+    /// <summary>Non-saturating BCE: G maximises log D(G(z)).</summary>
+    NonSaturating = 1,
+    /// <summary>Wasserstein critic with weight clipping (WGAN).</summary>
+    Wasserstein = 2,
+    /// <summary>Wasserstein critic with a gradient penalty on interpolates (WGAN-GP).</summary>
+    WassersteinGP = 3,
+    /// <summary>Hinge loss (Lim &amp; Ye 2017; Miyato et al. 2018).</summary>
+    Hinge = 4,
+    /// <summary>Least squares (LSGAN, Mao et al. 2017, a = 0, b = c = 1).</summary>
+    LeastSquares = 5,
+}
+
+/// <summary>Which network is updated first within one n_critic cycle.</summary>
+public enum TrainingOrder
+{
+    /// <summary>Discriminator update(s), then the generator through the updated discriminator.</summary>
+    DiscriminatorFirst = 0,
+    /// <summary>Generator update, then the discriminator update(s).</summary>
+    GeneratorFirst = 1,
+}

@@ -1,0 +1,32 @@
+using System;
+
+namespace GanGen;
+
+/// <summary>
+/// Marks a nested <c>partial</c> class as the GAN's generator. Its layers are its <c>partial</c> properties, in
+/// declaration order; each becomes a strongly-typed member and the prefix of its parameter names.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GanGeneratorAttribute : Attribute
+{
+    /// <summary>Size of the latent vector z. Default 100 (Radford et al. 2015).</summary>
+    public int Latent { get; set; } = 100;
+
+    /// <summary>Distribution z is drawn from. Default: standard normal.</summary>
+    public LatentDistribution Distribution { get; set; } = LatentDistribution.Normal;
+}
+
+/// <summary>Marks a nested <c>partial</c> class as the GAN's discriminator (critic). It must end in one score per sample.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GanDiscriminatorAttribute : Attribute
+{
+}
+
+/// <summary>Latent noise distributions.</summary>
+public enum LatentDistribution
+{
+    /// <summary>N(0, 1).</summary>
+    Normal = 0,
+    /// <summary>U(−1, 1).</summary>
+    Uniform = 1,
+}

@@ -1,0 +1,71 @@
+using System;
+
+namespace GanGen;
+
+/// <summary>
+/// A parameter-free operation applied in attribute order around the layer on the same property:
+/// <c>[Dense(128), LeakyReLU(0.2), Dropout(0.3)]</c> is Dense, then LeakyReLU, then Dropout.
+/// </summary>
+public abstract class OperationAttribute : Attribute
+{
+}
+
+/// <summary>max(0, x).</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class ReLUAttribute : OperationAttribute
+{
+}
+
+/// <summary>max(0, x) + slope·min(0, x).</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class LeakyReLUAttribute : OperationAttribute
+{
+    /// <summary>Declares a leaky ReLU; the default slope 0.2 is the DCGAN discriminator's.</summary>
+    public LeakyReLUAttribute(double slope = 0.2) => Slope = slope;
+    /// <summary>Negative slope.</summary>
+    public double Slope { get; }
+}
+
+/// <summary>Hyperbolic tangent; output in (−1, 1).</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class TanhAttribute : OperationAttribute
+{
+}
+
+/// <summary>Logistic sigmoid; output in (0, 1). Never end a discriminator with it: GanGen's losses take logits.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class SigmoidAttribute : OperationAttribute
+{
+}
+
+/// <summary>Exponential linear unit.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class ELUAttribute : OperationAttribute
+{
+    /// <summary>Declares an ELU with the given α (default 1).</summary>
+    public ELUAttribute(double alpha = 1.0) => Alpha = alpha;
+    /// <summary>Saturation value for negative inputs.</summary>
+    public double Alpha { get; }
+}
+
+/// <summary>Gaussian error linear unit.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class GELUAttribute : OperationAttribute
+{
+}
+
+/// <summary>Sigmoid linear unit (swish): x·σ(x).</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class SiLUAttribute : OperationAttribute
+{
+}
+
+/// <summary>Dropout, active only while the network is in training mode.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class DropoutAttribute : OperationAttribute
+{
+    /// <summary>Declares dropout with drop probability <paramref name="probability"/> (default 0.5).</summary>
+    public DropoutAttribute(double probability = 0.5) => Probability = probability;
+    /// <summary>Probability of zeroing an element.</summary>
+    public double Probability { get; }
+}

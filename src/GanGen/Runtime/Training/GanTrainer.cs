@@ -1,0 +1,315 @@
+using System;
+using GanGen.Runtime.Optimization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanGen.Runtime.Training;
+
+/// <summary>
+/// The training loop every generated GAN inherits: the standard step order (pytorch/examples DCGAN: D on real and
+/// on detached fakes, D update, then G through the updated D), n_critic and training order, a dispose scope per
+/// step, lean flat-buffer optimizers and metrics accumulated on the device. Generated code supplies the networks
+/// and the declared loss (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>).
+/// </summary>
+/// <typeparam name="TGenerator">The generated generator module.</typeparam>
+/// <typeparam name="TDiscriminator">The generated discriminator module.</typeparam>
+public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
+    where TGenerator : nn.Module<Tensor, Tensor>
+    where TDiscriminator : nn.Module<Tensor, Tensor>
+{
+    private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3;
+
+    private readonly Tensor _metricSums;
+    private readonly Tensor[] _metricSlots;
+    private readonly long[] _latentShape;
+    private Tensor? _noise;
+    private long _discriminatorUpdatesSinceRead;
+    private long _generatorUpdatesSinceRead;
+    private float _lastGeneratorLoss = float.NaN;
+    private bool _disposed;
+
+    /// <summary>
+    /// Seeds the global RNG, builds both networks on <paramref name="device"/>, flattens their parameters and
+    /// creates the optimizers. Construct trainers outside any dispose scope: module buffers registered inside one are
+    /// disposed with it.
+    /// </summary>
+    protected GanTrainer(
+        GanTrainerConfig config,
+        Func<TGenerator> createGenerator,
+        Func<TDiscriminator> createDiscriminator,
+        Device? device,
+        long seed,
+        int fixedNoiseCount)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(createGenerator);
+        ArgumentNullException.ThrowIfNull(createDiscriminator);
+        if (fixedNoiseCount < 1) throw new ArgumentOutOfRangeException(nameof(fixedNoiseCount), fixedNoiseCount, "At least one fixed noise vector is needed.");
+        config.Validate();
+        Config = config;
+        Device = device ?? CPU;
+        Seed = seed;
+        _latentShape = new long[] { 0, config.LatentSize };
+
+        manual_seed(seed);
+        Generator = createGenerator();
+        Discriminator = createDiscriminator();
+        Generator.to(Device);
+        Discriminator.to(Device);
+        Generator.train();
+        Discriminator.train();
+
+        GeneratorParameters = new FlatParameters(Generator);
+        DiscriminatorParameters = new FlatParameters(Discriminator);
+        GeneratorOptimizer = GanOptimizer.Create(GeneratorParameters, config.Generator);
+        DiscriminatorOptimizer = GanOptimizer.Create(DiscriminatorParameters, config.Discriminator);
+
+        FixedNoise = CreateNoise(fixedNoiseCount);
+        _metricSums = zeros(4, dtype: float64, device: Device);
+        _metricSlots = new Tensor[4];
+        for (int i = 0; i < _metricSlots.Length; i++) _metricSlots[i] = _metricSums.narrow(0, i, 1);
+    }
+
+    /// <summary>The resolved declaration.</summary>
+    public GanTrainerConfig Config { get; }
+
+    /// <summary>Where the networks and buffers live.</summary>
+    public Device Device { get; }
+
+    /// <summary>The seed the networks were initialised with.</summary>
+    public long Seed { get; }
+
+    /// <summary>The generator network.</summary>
+    public TGenerator Generator { get; }
+
+    /// <summary>The discriminator (critic) network.</summary>
+    public TDiscriminator Discriminator { get; }
+
+    /// <summary>The generator's optimizer.</summary>
+    public GanOptimizer GeneratorOptimizer { get; }
+
+    /// <summary>The discriminator's optimizer.</summary>
+    public GanOptimizer DiscriminatorOptimizer { get; }
+
+    /// <summary>The generator's parameters as one flat buffer.</summary>
+    public FlatParameters GeneratorParameters { get; }
+
+    /// <summary>The discriminator's parameters as one flat buffer.</summary>
+    public FlatParameters DiscriminatorParameters { get; }
+
+    /// <summary>A noise batch drawn once at construction, so samples are comparable across training.</summary>
+    public Tensor FixedNoise { get; }
+
+    /// <summary>Number of completed <see cref="Step"/> calls.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>Number of generator updates so far.</summary>
+    public long GeneratorUpdates { get; private set; }
+
+    /// <summary>
+    /// One training step on <paramref name="realBatch"/> ([N, …data shape]) followed by a read-back of its metrics.
+    /// Use <see cref="Step"/> plus periodic <see cref="ReadMetrics"/> to avoid a device sync every step.
+    /// </summary>
+    public GanStepMetrics TrainStep(Tensor realBatch)
+    {
+        Step(realBatch);
+        return ReadMetrics();
+    }
+
+    /// <summary>
+    /// One discriminator update, plus a generator update when the n_critic cycle calls for one. Metrics stay on the
+    /// device until <see cref="ReadMetrics"/>.
+    /// </summary>
+    public void Step(Tensor realBatch)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ValidateBatch(realBatch);
+        using var scope = NewDisposeScope();
+        var real = realBatch.device_type == Device.type && realBatch.device_index == Device.index ? realBatch : realBatch.to(Device);
+        var noise = NoiseFor(real.size(0));
+
+        long phase = StepCount % Config.CriticSteps;
+        bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
+        bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
+
+        if (updateGenerator && !discriminatorFirst)
+        {
+            FillNoise(noise);
+            UpdateGenerator(Generator.forward(noise));
+        }
+
+        FillNoise(noise);
+        Tensor fake;
+        if (updateGenerator && discriminatorFirst)
+        {
+            fake = Generator.forward(noise);
+        }
+        else
+        {
+            using (no_grad()) fake = Generator.forward(noise);
+        }
+        UpdateDiscriminator(real, fake.detach());
+
+        if (updateGenerator && discriminatorFirst) UpdateGenerator(fake);
+        StepCount++;
+    }
+
+    /// <summary>Averages the metrics accumulated since the previous read, then resets the accumulators.</summary>
+    public GanStepMetrics ReadMetrics()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        double lossD = 0, lossG = 0, real = 0, fake = 0;
+        if (_discriminatorUpdatesSinceRead + _generatorUpdatesSinceRead > 0)
+        {
+            using var host = _metricSums.cpu();
+            var sums = host.data<double>();
+            lossD = sums[LossD];
+            lossG = sums[LossG];
+            real = sums[RealScoreIndex];
+            fake = sums[FakeScoreIndex];
+        }
+        if (_generatorUpdatesSinceRead > 0) _lastGeneratorLoss = (float)(lossG / _generatorUpdatesSinceRead);
+        double d = Math.Max(1, _discriminatorUpdatesSinceRead);
+        var metrics = new GanStepMetrics((float)(lossD / d), _lastGeneratorLoss, (float)(real / d), (float)(fake / d), StepCount);
+        using (Scalar zero = 0.0) _metricSums.fill_(zero);
+        _discriminatorUpdatesSinceRead = 0;
+        _generatorUpdatesSinceRead = 0;
+        return metrics;
+    }
+
+    /// <summary>Draws <paramref name="count"/> samples from the generator (evaluation mode, no gradient).</summary>
+    public Tensor Sample(int count)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
+        using var noise = CreateNoise(count);
+        return Generate(noise);
+    }
+
+    /// <summary>Samples from <see cref="FixedNoise"/>: the same latent points every time.</summary>
+    public Tensor SampleFixed() => Generate(FixedNoise);
+
+    /// <summary>Runs the generator on <paramref name="noise"/> ([N, LatentSize]) in evaluation mode without gradients.</summary>
+    public Tensor Generate(Tensor noise)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        if (noise.dim() != 2 || noise.size(1) != Config.LatentSize)
+            throw new ArgumentException($"{Config.Name}: noise has shape {ShapeText(noise)}; expected [N, {Config.LatentSize}].", nameof(noise));
+        using var _ = no_grad();
+        Generator.eval();
+        try { return Generator.forward(noise.to(Device)); }
+        finally { Generator.train(); }
+    }
+
+    /// <summary>Creates a fresh noise batch of the declared distribution.</summary>
+    public Tensor CreateNoise(int count)
+    {
+        var noise = empty(count, Config.LatentSize, device: Device);
+        FillNoise(noise);
+        return noise;
+    }
+
+    /// <summary>The declared discriminator loss on real and (detached) fake batches; outputs the raw scores.</summary>
+    protected abstract Tensor DiscriminatorLoss(Tensor real, Tensor fake, out Tensor realScores, out Tensor fakeScores);
+
+    /// <summary>The declared generator loss for a fake batch that still carries the generator's graph.</summary>
+    protected abstract Tensor GeneratorLoss(Tensor fake);
+
+    /// <summary>Runs after each discriminator update (weight clipping for WGAN).</summary>
+    protected virtual void AfterDiscriminatorUpdate()
+    {
+    }
+
+    private void UpdateDiscriminator(Tensor real, Tensor fake)
+    {
+        DiscriminatorOptimizer.ZeroGrad();
+        var loss = DiscriminatorLoss(real, fake, out var realScores, out var fakeScores);
+        loss.backward();
+        DiscriminatorOptimizer.Step();
+        AfterDiscriminatorUpdate();
+        using (no_grad())
+        {
+            _metricSlots[LossD].add_(loss);
+            if (Config.ScoresAreProbabilities)
+            {
+                _metricSlots[RealScoreIndex].add_(realScores.sigmoid().mean());
+                _metricSlots[FakeScoreIndex].add_(fakeScores.sigmoid().mean());
+            }
+            else
+            {
+                _metricSlots[RealScoreIndex].add_(realScores.mean());
+                _metricSlots[FakeScoreIndex].add_(fakeScores.mean());
+            }
+        }
+        _discriminatorUpdatesSinceRead++;
+    }
+
+    private void UpdateGenerator(Tensor fake)
+    {
+        GeneratorOptimizer.ZeroGrad();
+        var loss = GeneratorLoss(fake);
+        loss.backward();
+        GeneratorOptimizer.Step();
+        using (no_grad()) _metricSlots[LossG].add_(loss);
+        _generatorUpdatesSinceRead++;
+        GeneratorUpdates++;
+    }
+
+    private Tensor NoiseFor(long batchSize)
+    {
+        if (_noise is null || _noise.size(0) != batchSize)
+        {
+            _noise?.Dispose();
+            _latentShape[0] = batchSize;
+            _noise = empty(_latentShape, device: Device).DetachFromDisposeScope();
+        }
+        return _noise;
+    }
+
+    private void FillNoise(Tensor noise)
+    {
+        // In place: no new tensor per step (and TorchSharp's randn_out crashes).
+        if (Config.Latent == LatentDistribution.Uniform) noise.uniform_(-1.0, 1.0);
+        else noise.normal_();
+    }
+
+    private void ValidateBatch(Tensor realBatch)
+    {
+        ArgumentNullException.ThrowIfNull(realBatch);
+        var shape = Config.DataShape;
+        bool matches = realBatch.dim() == shape.Length + 1 && realBatch.size(0) > 0;
+        for (int i = 0; matches && i < shape.Length; i++) matches = realBatch.size(i + 1) == shape[i];
+        if (!matches)
+            throw new ArgumentException(
+                $"{Config.Name}: the real batch has shape {ShapeText(realBatch)}, but the declared [GanData] needs {Config.BatchShapeText}.",
+                nameof(realBatch));
+        if (!realBatch.is_floating_point())
+            throw new ArgumentException($"{Config.Name}: the real batch has dtype {realBatch.dtype}; convert it to float32 first.", nameof(realBatch));
+    }
+
+    private static string ShapeText(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the networks, optimizers and buffers.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed || !disposing) return;
+        _disposed = true;
+        GeneratorOptimizer.Dispose();
+        DiscriminatorOptimizer.Dispose();
+        GeneratorParameters.Dispose();
+        DiscriminatorParameters.Dispose();
+        foreach (var slot in _metricSlots) slot.Dispose();
+        _metricSums.Dispose();
+        _noise?.Dispose();
+        FixedNoise.Dispose();
+        Generator.Dispose();
+        Discriminator.Dispose();
+    }
+}

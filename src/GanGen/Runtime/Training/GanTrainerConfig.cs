@@ -1,0 +1,38 @@
+using System;
+using GanGen.Runtime.Optimization;
+
+namespace GanGen.Runtime.Training;
+
+/// <summary>The resolved training declaration the generator hands to <see cref="GanTrainer{TGenerator, TDiscriminator}"/>.</summary>
+/// <param name="Name">The GAN's type name, used in error messages.</param>
+/// <param name="Loss">Adversarial loss.</param>
+/// <param name="CriticSteps">Discriminator updates per generator update.</param>
+/// <param name="Order">Which network updates first in a cycle.</param>
+/// <param name="LatentSize">Length of z.</param>
+/// <param name="Latent">Distribution of z.</param>
+/// <param name="DataShape">One sample's shape, batch excluded.</param>
+/// <param name="Generator">Generator optimizer.</param>
+/// <param name="Discriminator">Discriminator optimizer.</param>
+public sealed record GanTrainerConfig(
+    string Name,
+    GanLoss Loss,
+    int CriticSteps,
+    TrainingOrder Order,
+    int LatentSize,
+    LatentDistribution Latent,
+    long[] DataShape,
+    OptimizerSettings Generator,
+    OptimizerSettings Discriminator)
+{
+    /// <summary>Formats <see cref="DataShape"/> with a leading batch dimension, e.g. <c>[N, 1, 28, 28]</c>.</summary>
+    public string BatchShapeText => "[N, " + string.Join(", ", DataShape) + "]";
+
+    /// <summary>True for losses whose discriminator output is a logit read as a probability.</summary>
+    public bool ScoresAreProbabilities => Loss is GanLoss.Minimax or GanLoss.NonSaturating;
+
+    internal void Validate()
+    {
+        if (CriticSteps < 1) throw new ArgumentOutOfRangeException(nameof(CriticSteps), CriticSteps, $"{Name}: CriticSteps must be at least 1.");
+        if (LatentSize < 1) throw new ArgumentOutOfRangeException(nameof(LatentSize), LatentSize, $"{Name}: the latent size must be at least 1.");
+    }
+}
