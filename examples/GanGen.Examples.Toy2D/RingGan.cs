@@ -3,12 +3,16 @@ using TorchSharp.Modules;
 
 namespace GanGen.Examples.Toy2D;
 
-/// <summary>WGAN-GP on the 8-Gaussian ring: the declaration reads like a model card.</summary>
+/// <summary>
+/// WGAN-GP (Gulrajani et al. 2017) for 2-D mixtures: an 8-wide latent, two 128-unit hidden layers per network,
+/// n_critic = 5 and λ = 10 by default. The learning rate is raised from the paper's 1e-4 to 1e-3 so the ring is
+/// covered in about ten thousand steps on a laptop CPU.
+/// </summary>
 [Gan(Loss = GanLoss.WassersteinGP)]
 [GanData(2)]
 public partial class RingGan
 {
-    [GanGenerator(Latent = 2)]
+    [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.9)]
     public partial class RingGenerator
     {
         [Dense(128), ReLU] public partial Linear Hidden1 { get; }
@@ -16,7 +20,7 @@ public partial class RingGan
         [Dense(2)] public partial Linear Output { get; }
     }
 
-    [GanDiscriminator]
+    [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.9)]
     public partial class RingCritic
     {
         [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }

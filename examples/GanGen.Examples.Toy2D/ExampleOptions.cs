@@ -1,0 +1,48 @@
+using System;
+using System.CommandLine;
+
+namespace GanGen.Examples.Toy2D;
+
+/// <summary>Command-line options of the 2-D example.</summary>
+internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, long Seed, string Output, int Threads, int LogEvery)
+{
+    public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
+    {
+        var dataset = new Option<string>("--dataset") { Description = "ring (8 Gaussians) or grid (25 Gaussians)", DefaultValueFactory = _ => "ring" };
+        dataset.AcceptOnlyFromAmong("ring", "grid");
+        var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 10_000 };
+        var batch = new Option<int>("--batch-size") { Description = "Real and fake samples per step", DefaultValueFactory = _ => 256 };
+        var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output") { Description = "Folder for the PNG plots", DefaultValueFactory = _ => "runs/toy2d" };
+        var threads = new Option<int>("--threads") { Description = "Intra-op CPU threads (0: TorchSharp's default)", DefaultValueFactory = _ => 0 };
+        var logEvery = new Option<int>("--log-every") { Description = "Steps between progress lines", DefaultValueFactory = _ => 1000 };
+
+        var command = new RootCommand("Trains the declared WGAN-GP on a 2-D Gaussian mixture and reports mode coverage.")
+        {
+            dataset, steps, batch, seed, output, threads, logEvery,
+        };
+        command.SetAction(result =>
+        {
+            var options = new ExampleOptions(
+                result.GetValue(dataset)!, result.GetValue(steps), result.GetValue(batch), result.GetValue(seed),
+                result.GetValue(output)!, result.GetValue(threads), result.GetValue(logEvery));
+            return options.Validate() is { } problem ? Fail(problem) : run(options);
+        });
+        return command;
+    }
+
+    private string? Validate()
+    {
+        if (Steps < 1) return $"--steps must be at least 1 (got {Steps})";
+        if (BatchSize < 2) return $"--batch-size must be at least 2 (got {BatchSize})";
+        if (Threads < 0) return $"--threads must be 0 or positive (got {Threads})";
+        if (LogEvery < 1) return $"--log-every must be at least 1 (got {LogEvery})";
+        return null;
+    }
+
+    private static int Fail(string problem)
+    {
+        Console.Error.WriteLine("error: " + problem);
+        return 2;
+    }
+}

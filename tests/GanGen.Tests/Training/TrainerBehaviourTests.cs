@@ -1,0 +1,115 @@
+using System;
+using GanGen.Runtime.Training;
+using GanGen.Tests.Declarations;
+using static TorchSharp.torch;
+
+namespace GanGen.Tests.Training;
+
+/// <summary>Schedule, metrics, sampling and run-time errors of generated trainers.</summary>
+public class TrainerBehaviourTests
+{
+    [Fact]
+    public void DeclarationIsResolvedWithLiteratureDefaults()
+    {
+        var wgan = RingWganGp.Declaration;
+        Assert.Equal(GanLoss.WassersteinGP, wgan.Loss);
+        Assert.Equal(5, wgan.CriticSteps); // Gulrajani et al. 2017
+        Assert.Equal(8, wgan.LatentSize);
+        Assert.Equal(1e-3, wgan.Generator.LearningRate);
+
+        var bce = SmallBceGan.Declaration;
+        Assert.Equal(1, bce.CriticSteps);
+        Assert.Equal(2e-4, bce.Discriminator.LearningRate); // DCGAN: Adam(2e-4, 0.5, 0.999)
+        Assert.Equal(0.5, bce.Discriminator.Beta1);
+        Assert.Equal(0.999, bce.Discriminator.Beta2);
+        Assert.Equal(LatentDistribution.Uniform, bce.Latent);
+    }
+
+    [Fact]
+    public void GeneratedModulesNameParametersAfterLayers()
+    {
+        using var gan = new SmallBceGan(seed: 1);
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var (name, _) in gan.Generator.named_parameters()) names.Add(name);
+        Assert.Equal(new[] { "Project.weight", "Norm.weight", "Norm.bias", "Output.weight", "Output.bias" }, names);
+        Assert.Equal(new long[] { 16, 6 }, gan.Generator.Project.weight!.shape);
+        Assert.Null(gan.Generator.Project.bias);
+        Assert.Equal(6, SmallBceGan.Gen.LatentSize);
+    }
+
+    [Fact]
+    public void CriticStepsScheduleGeneratorUpdates()
+    {
+        using var gan = new RingWganGp(seed: 2);
+        using var real = randn(32, 2);
+        for (int i = 0; i < 4; i++) gan.Step(real);
+        Assert.Equal(0, gan.GeneratorUpdates);
+        gan.Step(real);
+        Assert.Equal(1, gan.GeneratorUpdates);
+        var metrics = gan.ReadMetrics();
+        Assert.Equal(5, metrics.Step);
+        Assert.True(float.IsFinite(metrics.GeneratorLoss));
+    }
+
+    [Fact]
+    public void BceMetricsAreProbabilitiesAndSamplesHaveTheDataShapeAndRange()
+    {
+        using var gan = new SmallBceGan(seed: 3);
+        using var real = rand(64, 4).mul_(2).sub_(1);
+        GanStepMetrics metrics = default;
+        for (int i = 0; i < 20; i++) metrics = gan.TrainStep(real);
+        Assert.True(metrics.IsFinite);
+        Assert.InRange(metrics.RealScore, 0f, 1f);
+        Assert.InRange(metrics.FakeScore, 0f, 1f);
+        Assert.Equal(1, gan.GeneratorUpdates / 20); // n_critic 1: one generator update per step
+
+        using var samples = gan.Sample(10);
+        Assert.Equal(new long[] { 10, 4 }, samples.shape);
+        Assert.True(samples.abs().max().item<float>() <= 1f, "Tanh output must lie in [-1, 1]");
+        Assert.False(samples.requires_grad);
+    }
+
+    [Fact]
+    public void FixedNoiseGivesTheSameSamplesUntilTheGeneratorChanges()
+    {
+        using var gan = new RingWganGp(seed: 4);
+        using var first = gan.SampleFixed();
+        using var second = gan.SampleFixed();
+        Assert.True(first.allclose(second, 0, 0));
+        Assert.Equal(new long[] { 64, 2 }, first.shape);
+        using var real = randn(32, 2);
+        for (int i = 0; i < 5; i++) gan.Step(real);
+        using var third = gan.SampleFixed();
+        Assert.False(first.allclose(third, 0, 0));
+    }
+
+    [Fact]
+    public void WrongBatchShapeNamesTheShapes()
+    {
+        using var gan = new RingWganGp(seed: 5);
+        using var wrong = randn(16, 3);
+        var error = Assert.Throws<ArgumentException>(() => gan.Step(wrong));
+        Assert.Contains("RingWganGp", error.Message);
+        Assert.Contains("[16, 3]", error.Message);
+        Assert.Contains("[N, 2]", error.Message);
+    }
+
+    [Fact]
+    public void IntegerBatchIsRejectedWithItsDtype()
+    {
+        using var gan = new RingWganGp(seed: 5);
+        using var integers = ones(new long[] { 16, 2 }, dtype: int64);
+        var error = Assert.Throws<ArgumentException>(() => gan.Step(integers));
+        Assert.Contains("Int64", error.Message);
+    }
+
+    [Fact]
+    public void WrongNoiseShapeIsRejected()
+    {
+        using var gan = new RingWganGp(seed: 5);
+        using var noise = randn(4, 3);
+        var error = Assert.Throws<ArgumentException>(() => gan.Generate(noise));
+        Assert.Contains("[4, 3]", error.Message);
+        Assert.Contains("[N, 8]", error.Message);
+    }
+}
