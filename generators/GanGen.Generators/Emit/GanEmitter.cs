@@ -46,7 +46,15 @@ internal static class GanEmitter
         writer.Line($"    Latent: global::GanGen.LatentDistribution.{gan.Latent},");
         writer.Line($"    DataShape: {Literals.LongArray(gan.DataShape)},");
         writer.Line($"    Generator: {Optimizer(gan.Generator.Optimizer)},");
-        writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)});");
+        if (gan.GeneratorAverage > 0)
+        {
+            writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)},");
+            writer.Line($"    GeneratorAverage: {Literals.Double(gan.GeneratorAverage)});");
+        }
+        else
+        {
+            writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)});");
+        }
         writer.Line();
         writer.Line("private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =");
         writer.Line($"    new(realLabel: {Literals.Double(gan.RealLabel)}, gradientPenalty: {Literals.Double(gan.GradientPenalty)}, weightClip: {Literals.Double(gan.WeightClip)});");
@@ -69,7 +77,6 @@ internal static class GanEmitter
             writer.Line();
             writer.Line("/// <summary>WGAN weight clipping: every critic parameter into [−c, c], one op over the flat buffer.</summary>");
             writer.Open("protected override void AfterDiscriminatorUpdate()");
-            writer.Line("using var noGrad = global::TorchSharp.torch.no_grad();");
             writer.Line("DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);");
             writer.Close();
         }
@@ -106,8 +113,9 @@ internal static class GanEmitter
                 writer.Line($"return {Losses}.WassersteinCritic(realScores, fakeScores);");
                 break;
             case LossKind.WassersteinGP:
-                writer.Line($"return {Losses}.WassersteinCritic(realScores, fakeScores)");
-                writer.Line($"    + {Losses}.GradientPenalty(Discriminator, real, fake, _lossConstants);");
+                writer.Line($"var critic = {Losses}.WassersteinCritic(realScores, fakeScores);");
+                writer.Line($"using var penalty = {Losses}.GradientPenalty(Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);");
+                writer.Line("return critic.add_(penalty);");
                 break;
             case LossKind.Hinge:
                 writer.Line($"return {Losses}.HingeDiscriminator(realScores, fakeScores, _lossConstants);");
@@ -123,14 +131,16 @@ internal static class GanEmitter
     {
         string call = gan.Loss switch
         {
-            LossKind.Minimax => $"{Losses}.MinimaxGenerator(Discriminator.forward(fake))",
-            LossKind.NonSaturating => $"{Losses}.NonSaturatingGenerator(Discriminator.forward(fake))",
-            LossKind.LeastSquares => $"{Losses}.LeastSquaresGenerator(Discriminator.forward(fake), _lossConstants)",
-            _ => $"{Losses}.WassersteinGenerator(Discriminator.forward(fake))",
+            LossKind.Minimax => $"{Losses}.MinimaxGenerator(fakeScores)",
+            LossKind.NonSaturating => $"{Losses}.NonSaturatingGenerator(fakeScores)",
+            LossKind.LeastSquares => $"{Losses}.LeastSquaresGenerator(fakeScores, _lossConstants)",
+            _ => $"{Losses}.WassersteinGenerator(fakeScores)",
         };
         writer.Line($"/// <inheritdoc />");
-        writer.Line($"protected override {Tensor} GeneratorLoss({Tensor} fake) =>");
-        writer.Line($"    {call};");
+        writer.Open($"protected override {Tensor} GeneratorLoss({Tensor} fake)");
+        writer.Line("using var fakeScores = Discriminator.forward(fake);");
+        writer.Line($"return {call};");
+        writer.Close();
     }
 
     private static string Optimizer(OptimizerSpec optimizer) =>

@@ -62,18 +62,29 @@ internal static class NetworkEmitter
         writer.Line($"/// <summary>Runs the {role.ToLowerInvariant()} on a [N, {string.Join(", ", network.InputShape)}] batch.</summary>");
         writer.Open($"public override {Tensor} forward({Tensor} input)");
         writer.Line($"{Tensor} x = input;");
-        // In-place activations are safe once x is a fresh intermediate; the caller's input is never modified.
+        // Each new intermediate replaces x and the previous one is disposed at once (autograd keeps what backward
+        // needs), so a training step needs no dispose scope. Activations run in place on intermediates; the
+        // caller's input is never modified or disposed.
         bool fresh = false;
         foreach (var layer in network.Layers)
         {
             writer.Line($"// {layer.Name}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}");
             for (int i = 0; i < layer.Steps.Count; i++)
             {
-                writer.Line(Forward(layer, i, fresh));
+                var (expression, inPlace) = Forward(layer, i, fresh);
+                if (inPlace) writer.Line(expression + ";");
+                else if (fresh) writer.Line($"x = Replace(x, {expression});");
+                else writer.Line($"x = {expression};");
                 fresh = true;
             }
         }
         writer.Line("return x;");
+        writer.Close();
+
+        writer.Line();
+        writer.Open($"private static {Tensor} Replace({Tensor} previous, {Tensor} next)");
+        writer.Line("previous.Dispose();");
+        writer.Line("return next;");
         writer.Close();
 
         writer.Line();
@@ -106,25 +117,26 @@ internal static class NetworkEmitter
         return "null!";
     }
 
-    private static string Forward(LayerSpec layer, int index, bool fresh)
+    /// <summary>The expression for one step, and whether it updates x in place (returning x itself).</summary>
+    private static (string Expression, bool InPlace) Forward(LayerSpec layer, int index, bool fresh)
     {
         var step = layer.Steps[index];
-        if (step.IsLayer) return $"x = {Literals.Camel(layer.Name)}.forward(x);";
+        if (step.IsLayer) return ($"{Literals.Camel(layer.Name)}.forward(x)", false);
         switch (step.Kind)
         {
-            case "ReLU": return fresh ? "x = x.relu_();" : $"x = {Functional}.relu(x);";
+            case "ReLU": return fresh ? ("x.relu_()", true) : ("x.relu()", false);
             case "LeakyReLU":
                 // In-place leaky_relu cannot be differentiated with a negative slope.
                 return fresh && step.Get("Slope", 0.2) >= 0
-                    ? $"x = x.leaky_relu_({ScalarField(layer, index)});"
-                    : $"x = x.leaky_relu({ScalarField(layer, index)});";
-            case "Tanh": return fresh ? "x = x.tanh_();" : "x = x.tanh();";
-            case "Sigmoid": return fresh ? "x = x.sigmoid_();" : "x = x.sigmoid();";
-            case "SiLU": return fresh ? "x = x.silu_();" : "x = x.silu();";
-            case "ELU": return $"x = {Functional}.elu(x, {Literals.Double(step.Get("Alpha", 1.0))});";
-            case "GELU": return $"x = {Functional}.gelu(x);";
-            case "Dropout": return $"x = {Functional}.dropout(x, {Literals.Double(step.Get("Probability", 0.5))}, training);";
-            default: return $"// unsupported step {step.Kind}";
+                    ? ($"x.leaky_relu_({ScalarField(layer, index)})", true)
+                    : ($"x.leaky_relu({ScalarField(layer, index)})", false);
+            case "Tanh": return fresh ? ("x.tanh_()", true) : ("x.tanh()", false);
+            case "Sigmoid": return fresh ? ("x.sigmoid_()", true) : ("x.sigmoid()", false);
+            case "SiLU": return fresh ? ("x.silu_()", true) : ("x.silu()", false);
+            case "ELU": return ($"{Functional}.elu(x, {Literals.Double(step.Get("Alpha", 1.0))})", false);
+            case "GELU": return ($"{Functional}.gelu(x)", false);
+            case "Dropout": return ($"{Functional}.dropout(x, {Literals.Double(step.Get("Probability", 0.5))}, training)", false);
+            default: return ("x", true);
         }
     }
 

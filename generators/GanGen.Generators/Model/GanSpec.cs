@@ -96,6 +96,7 @@ internal sealed record GanSpec(
     double RealLabel,
     double GradientPenalty,
     double WeightClip,
+    double GeneratorAverage,
     int LatentSize,
     LatentKind Latent,
     EquatableArray<long> DataShape,

@@ -41,6 +41,7 @@ internal static class GanValidator
         }
         double penalty = context.Check(declaration.Find("GradientPenalty"), "GradientPenalty", 10.0, v => v >= 0 && !double.IsInfinity(v), "zero or positive");
         double clip = context.Check(declaration.Find("WeightClip"), "WeightClip", 0.01, v => v > 0 && !double.IsInfinity(v), "positive");
+        double average = context.Check(declaration.Find("GeneratorAverage"), "GeneratorAverage", 0, v => v >= 0 && v < 1, "in [0, 1), e.g. 0.999");
 
         long[]? dataShape = null;
         var range = RangeKind.Unbounded;
@@ -97,7 +98,7 @@ internal static class GanValidator
             return new ValidationResult(null, all);
 
         var spec = new GanSpec(
-            declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip,
+            declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip, average,
             latentSize, latent, new EquatableArray<long>(dataShape), range, generatorSpec, discriminatorSpec);
         return new ValidationResult(spec, all);
     }

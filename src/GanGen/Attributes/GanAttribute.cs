@@ -30,6 +30,12 @@ public sealed class GanAttribute : Attribute
 
     /// <summary>Critic weight-clipping bound c for <see cref="GanLoss.Wasserstein"/>. Default 0.01 (Arjovsky et al. 2017).</summary>
     public double WeightClip { get; set; } = 0.01;
+
+    /// <summary>
+    /// Decay of an exponential moving average of the generator's weights, used for sampling (Yazıcı et al. 2019,
+    /// "The Unusual Effectiveness of Averaging in GAN Training"); e.g. 0.999. Default 0: sample the raw weights.
+    /// </summary>
+    public double GeneratorAverage { get; set; }
 }
 
 /// <summary>Adversarial losses. The discriminator always outputs raw scores (logits); GanGen applies the link function.</summary>

@@ -74,7 +74,8 @@ public class GanLossesTests
         }
         using var constants = new GanLossConstants(gradientPenalty: 10);
         using var scope = NewDisposeScope();
-        var penalty = GanLosses.GradientPenalty(critic, randn(8, 2), randn(8, 2), constants);
+        var real = randn(8, 2);
+        var penalty = GanLosses.GradientPenalty(critic, real, randn(8, 2), GanLosses.PenaltyEpsilon(real), constants);
         Assert.Equal(10 * (5 - 1) * (5 - 1), penalty.item<float>(), 3);
         Assert.True(penalty.requires_grad, "the penalty must stay differentiable (create_graph)");
     }

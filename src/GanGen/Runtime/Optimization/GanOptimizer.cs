@@ -12,6 +12,31 @@ public abstract class GanOptimizer : IDisposable
         if (!(settings.LearningRate > 0))
             throw new ArgumentOutOfRangeException(nameof(settings), settings.LearningRate, "The learning rate must be positive.");
         Settings = settings;
+        _learningRate = settings.LearningRate;
+    }
+
+    private double _learningRate;
+
+    /// <summary>
+    /// The current step size; starts at <see cref="OptimizerSettings.LearningRate"/> and may be changed between
+    /// steps by a schedule (e.g. linear decay, as in the WGAN-GP reference training).
+    /// </summary>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            if (!(value >= 0) || double.IsInfinity(value))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be a finite number ≥ 0.");
+            if (value == _learningRate) return;
+            _learningRate = value;
+            OnLearningRateChanged();
+        }
+    }
+
+    /// <summary>Lets optimizers refresh cached scalars that depend on the learning rate.</summary>
+    protected virtual void OnLearningRateChanged()
+    {
     }
 
     /// <summary>The parameters this optimizer updates.</summary>

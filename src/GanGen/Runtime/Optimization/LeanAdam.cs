@@ -37,7 +37,7 @@ public sealed class LeanAdam : GanOptimizer
     /// <inheritdoc />
     public override void Step()
     {
-        using var _ = no_grad();
+        // The flat buffers are not part of any graph, so no no_grad guard (an allocation) is needed.
         StepCount++;
         var gradient = Parameters.Gradients;
         if (Settings.WeightDecay != 0) gradient.add_(Parameters.Values, _weightDecay);
@@ -48,7 +48,7 @@ public sealed class LeanAdam : GanOptimizer
         double biasCorrection2 = 1 - Math.Pow(Settings.Beta2, StepCount);
         // Two step-dependent scalars per step (not per parameter): 2 × 24 B managed.
         using Scalar correction2Sqrt = Math.Sqrt(biasCorrection2);
-        using Scalar negativeStepSize = -Settings.LearningRate / biasCorrection1;
+        using Scalar negativeStepSize = -LearningRate / biasCorrection1;
         _denominator.copy_(_expAvgSq).sqrt_().div_(correction2Sqrt).add_(_epsilon);
         Parameters.Values.addcdiv_(_expAvg, _denominator, negativeStepSize);
     }

@@ -11,7 +11,7 @@ public sealed class LeanRMSprop : GanOptimizer
     private readonly Scalar _alpha;
     private readonly Scalar _oneMinusAlpha;
     private readonly Scalar _epsilon;
-    private readonly Scalar _negativeLearningRate;
+    private Scalar _negativeLearningRate;
     private readonly Scalar _weightDecay;
 
     /// <summary>Creates RMSprop state for <paramref name="parameters"/>.</summary>
@@ -27,9 +27,16 @@ public sealed class LeanRMSprop : GanOptimizer
     }
 
     /// <inheritdoc />
+    protected override void OnLearningRateChanged()
+    {
+        _negativeLearningRate.Dispose();
+        _negativeLearningRate = -LearningRate;
+    }
+
+    /// <inheritdoc />
     public override void Step()
     {
-        using var _ = no_grad();
+        // The flat buffers are not part of any graph, so no no_grad guard (an allocation) is needed.
         StepCount++;
         var gradient = Parameters.Gradients;
         if (Settings.WeightDecay != 0) gradient.add_(Parameters.Values, _weightDecay);

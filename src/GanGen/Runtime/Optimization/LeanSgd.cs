@@ -8,7 +8,7 @@ public sealed class LeanSgd : GanOptimizer
 {
     private readonly Tensor? _momentumBuffer;
     private readonly Scalar _momentum;
-    private readonly Scalar _negativeLearningRate;
+    private Scalar _negativeLearningRate;
     private readonly Scalar _weightDecay;
 
     /// <summary>Creates SGD state for <paramref name="parameters"/>.</summary>
@@ -21,9 +21,16 @@ public sealed class LeanSgd : GanOptimizer
     }
 
     /// <inheritdoc />
+    protected override void OnLearningRateChanged()
+    {
+        _negativeLearningRate.Dispose();
+        _negativeLearningRate = -LearningRate;
+    }
+
+    /// <inheritdoc />
     public override void Step()
     {
-        using var _ = no_grad();
+        // The flat buffers are not part of any graph, so no no_grad guard (an allocation) is needed.
         StepCount++;
         var gradient = Parameters.Gradients;
         if (Settings.WeightDecay != 0) gradient.add_(Parameters.Values, _weightDecay);

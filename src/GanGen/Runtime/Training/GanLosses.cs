@@ -7,6 +7,10 @@ namespace GanGen.Runtime.Training;
 /// The adversarial loss catalogue, on raw discriminator outputs (logits or critic scores). Formulas follow the
 /// papers cited on <see cref="GanLoss"/>; BCE terms use softplus, the numerically stable form of −log σ.
 /// </summary>
+/// <remarks>
+/// Every intermediate is disposed as soon as it is used (the autograd graph keeps what backward needs), so a
+/// training step needs no dispose scope and allocates no scope bookkeeping.
+/// </remarks>
 public static class GanLosses
 {
     /// <summary>
@@ -16,35 +20,63 @@ public static class GanLosses
     /// </summary>
     public static Tensor BceDiscriminator(Tensor realLogits, Tensor fakeLogits, GanLossConstants constants)
     {
-        var realTerm = nn.functional.softplus(realLogits.neg());
-        if (constants.RealLabelValue != 1.0)
-            realTerm = realTerm.mul(constants.RealLabel).add_(nn.functional.softplus(realLogits).mul_(constants.FakeShareOfRealTarget));
-        return realTerm.mean() + nn.functional.softplus(fakeLogits).mean();
+        using var realTerm = RealBceTerm(realLogits, constants);
+        using var fakeTerm = nn.functional.softplus(fakeLogits);
+        using var fakeMean = fakeTerm.mean();
+        return realTerm.mean().add_(fakeMean);
     }
 
     /// <summary>Saturating minimax generator loss: mean log(1 − σ(f)) = −mean softplus(f).</summary>
-    public static Tensor MinimaxGenerator(Tensor fakeLogits) => nn.functional.softplus(fakeLogits).mean().neg_();
+    public static Tensor MinimaxGenerator(Tensor fakeLogits)
+    {
+        using var term = nn.functional.softplus(fakeLogits);
+        return term.mean().neg_();
+    }
 
     /// <summary>Non-saturating generator loss: −mean log σ(f) = mean softplus(−f).</summary>
-    public static Tensor NonSaturatingGenerator(Tensor fakeLogits) => nn.functional.softplus(fakeLogits.neg()).mean();
+    public static Tensor NonSaturatingGenerator(Tensor fakeLogits)
+    {
+        using var negated = fakeLogits.neg();
+        using var term = nn.functional.softplus(negated);
+        return term.mean();
+    }
 
     /// <summary>Wasserstein critic loss: mean C(f) − mean C(r).</summary>
-    public static Tensor WassersteinCritic(Tensor realScores, Tensor fakeScores) => fakeScores.mean() - realScores.mean();
+    public static Tensor WassersteinCritic(Tensor realScores, Tensor fakeScores)
+    {
+        using var realMean = realScores.mean();
+        return fakeScores.mean().sub_(realMean);
+    }
 
     /// <summary>Wasserstein (and hinge) generator loss: −mean C(f).</summary>
     public static Tensor WassersteinGenerator(Tensor fakeScores) => fakeScores.mean().neg_();
 
     /// <summary>Hinge discriminator loss: mean relu(1 − r) + mean relu(1 + f).</summary>
-    public static Tensor HingeDiscriminator(Tensor realScores, Tensor fakeScores, GanLossConstants constants) =>
-        realScores.neg().add_(constants.One).relu_().mean() + fakeScores.add(constants.One).relu_().mean();
+    public static Tensor HingeDiscriminator(Tensor realScores, Tensor fakeScores, GanLossConstants constants)
+    {
+        using var realMargin = realScores.neg().add_(constants.One).relu_();
+        using var fakeMargin = fakeScores.add(constants.One).relu_();
+        using var fakeMean = fakeMargin.mean();
+        return realMargin.mean().add_(fakeMean);
+    }
 
     /// <summary>LSGAN discriminator loss: ½ mean (r − 1)² + ½ mean f².</summary>
-    public static Tensor LeastSquaresDiscriminator(Tensor realScores, Tensor fakeScores, GanLossConstants constants) =>
-        (realScores.sub(constants.One).square().mean() + fakeScores.square().mean()).mul_(constants.Half);
+    public static Tensor LeastSquaresDiscriminator(Tensor realScores, Tensor fakeScores, GanLossConstants constants)
+    {
+        using var realError = realScores.sub(constants.One);
+        using var realSquare = realError.square();
+        using var fakeSquare = fakeScores.square();
+        using var fakeMean = fakeSquare.mean();
+        return realSquare.mean().add_(fakeMean).mul_(constants.Half);
+    }
 
     /// <summary>LSGAN generator loss: ½ mean (f − 1)².</summary>
-    public static Tensor LeastSquaresGenerator(Tensor fakeScores, GanLossConstants constants) =>
-        fakeScores.sub(constants.One).square().mean().mul_(constants.Half);
+    public static Tensor LeastSquaresGenerator(Tensor fakeScores, GanLossConstants constants)
+    {
+        using var error = fakeScores.sub(constants.One);
+        using var square = error.square();
+        return square.mean().mul_(constants.Half);
+    }
 
     /// <summary>
     /// WGAN-GP penalty λ·mean (‖∇ₓ̂ C(x̂)‖₂ − 1)² on x̂ = f + ε(r − f), ε ~ U(0, 1) per sample (Gulrajani et al. 2017).
@@ -53,17 +85,42 @@ public static class GanLosses
     /// <param name="critic">The critic.</param>
     /// <param name="real">Real batch.</param>
     /// <param name="fake">Detached fake batch of the same shape.</param>
+    /// <param name="epsilon">A [N, 1, …] buffer, refilled here with U(0, 1).</param>
     /// <param name="constants">Holds λ.</param>
-    public static Tensor GradientPenalty(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, GanLossConstants constants)
+    public static Tensor GradientPenalty(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Tensor epsilon, GanLossConstants constants)
     {
-        var epsilonShape = new long[real.dim()];
-        epsilonShape[0] = real.size(0);
-        for (int i = 1; i < epsilonShape.Length; i++) epsilonShape[i] = 1;
-        var epsilon = rand(epsilonShape, dtype: real.dtype, device: real.device);
-        var interpolates = fake.lerp(real, epsilon).requires_grad_(true);
-        var scores = critic.forward(interpolates);
-        var gradients = autograd.grad(new[] { scores.sum() }, new[] { interpolates }, retain_graph: true, create_graph: true)[0];
+        epsilon.uniform_(0.0, 1.0);
+        using var interpolates = fake.lerp(real, epsilon).requires_grad_(true);
+        using var scores = critic.forward(interpolates);
+        using var total = scores.sum();
+        var gradients = autograd.grad(new[] { total }, new[] { interpolates }, retain_graph: true, create_graph: true);
+        using var gradient = gradients[0];
+        using var flat = gradient.flatten(1);
+        using var norms = flat.norm(1, false, 2);
         // Out-of-place sub/square: norm's and square's backward read the values an in-place op would overwrite.
-        return gradients.flatten(1).norm(1, false, 2).sub(constants.One).square().mean().mul_(constants.GradientPenalty);
+        using var gap = norms.sub(constants.One);
+        using var square = gap.square();
+        return square.mean().mul_(constants.GradientPenalty);
+    }
+
+    /// <summary>Creates the per-sample ε buffer <see cref="GradientPenalty"/> refills: [N, 1, …, 1] like <paramref name="real"/>.</summary>
+    public static Tensor PenaltyEpsilon(Tensor real)
+    {
+        var shape = new long[real.dim()];
+        shape[0] = real.size(0);
+        for (int i = 1; i < shape.Length; i++) shape[i] = 1;
+        return empty(shape, dtype: real.dtype, device: real.device);
+    }
+
+    private static Tensor RealBceTerm(Tensor realLogits, GanLossConstants constants)
+    {
+        using var negated = realLogits.neg();
+        var term = nn.functional.softplus(negated);
+        if (constants.RealLabelValue == 1.0) return term;
+        // t·softplus(−r) + (1 − t)·softplus(r): BCE against the smoothed target t.
+        using var other = nn.functional.softplus(realLogits);
+        using var weighted = term.mul(constants.RealLabel);
+        term.Dispose();
+        return weighted.add(other.mul_(constants.FakeShareOfRealTarget));
     }
 }

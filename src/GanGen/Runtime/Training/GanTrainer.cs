@@ -23,6 +23,7 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     private readonly Tensor[] _metricSlots;
     private readonly long[] _latentShape;
     private Tensor? _noise;
+    private Tensor? _penaltyEpsilon;
     private long _discriminatorUpdatesSinceRead;
     private long _generatorUpdatesSinceRead;
     private float _lastGeneratorLoss = float.NaN;
@@ -62,6 +63,7 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
         GeneratorParameters = new FlatParameters(Generator);
         DiscriminatorParameters = new FlatParameters(Discriminator);
         GeneratorOptimizer = GanOptimizer.Create(GeneratorParameters, config.Generator);
+        GeneratorAverage = config.GeneratorAverage > 0 ? new WeightAverage(GeneratorParameters, config.GeneratorAverage) : null;
         DiscriminatorOptimizer = GanOptimizer.Create(DiscriminatorParameters, config.Discriminator);
 
         FixedNoise = CreateNoise(fixedNoiseCount);
@@ -97,6 +99,9 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     /// <summary>The discriminator's parameters as one flat buffer.</summary>
     public FlatParameters DiscriminatorParameters { get; }
 
+    /// <summary>The moving average of the generator's weights that sampling uses, when declared.</summary>
+    public WeightAverage? GeneratorAverage { get; }
+
     /// <summary>A noise batch drawn once at construction, so samples are comparable across training.</summary>
     public Tensor FixedNoise { get; }
 
@@ -124,34 +129,45 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ValidateBatch(realBatch);
-        using var scope = NewDisposeScope();
-        var real = realBatch.device_type == Device.type && realBatch.device_index == Device.index ? realBatch : realBatch.to(Device);
-        var noise = NoiseFor(real.size(0));
-
-        long phase = StepCount % Config.CriticSteps;
-        bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
-        bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
-
-        if (updateGenerator && !discriminatorFirst)
+        // No dispose scope: every intermediate is disposed where it is last used (generated forward passes, the
+        // loss catalogue, this method), which spares the scope's per-step bookkeeping allocations.
+        bool onDevice = realBatch.device_type == Device.type && realBatch.device_index == Device.index;
+        var real = onDevice ? realBatch : realBatch.to(Device);
+        try
         {
+            var noise = NoiseFor(real.size(0));
+            long phase = StepCount % Config.CriticSteps;
+            bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
+            bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
+
+            if (updateGenerator && !discriminatorFirst)
+            {
+                FillNoise(noise);
+                using var generated = Generator.forward(noise);
+                UpdateGenerator(generated);
+            }
+
             FillNoise(noise);
-            UpdateGenerator(Generator.forward(noise));
+            Tensor fake;
+            if (updateGenerator && discriminatorFirst)
+            {
+                fake = Generator.forward(noise);
+            }
+            else
+            {
+                using (no_grad()) fake = Generator.forward(noise);
+            }
+            using (fake)
+            {
+                using (var detached = fake.detach()) UpdateDiscriminator(real, detached);
+                if (updateGenerator && discriminatorFirst) UpdateGenerator(fake);
+            }
+            StepCount++;
         }
-
-        FillNoise(noise);
-        Tensor fake;
-        if (updateGenerator && discriminatorFirst)
+        finally
         {
-            fake = Generator.forward(noise);
+            if (!onDevice) real.Dispose();
         }
-        else
-        {
-            using (no_grad()) fake = Generator.forward(noise);
-        }
-        UpdateDiscriminator(real, fake.detach());
-
-        if (updateGenerator && discriminatorFirst) UpdateGenerator(fake);
-        StepCount++;
     }
 
     /// <summary>Averages the metrics accumulated since the previous read, then resets the accumulators.</summary>
@@ -189,13 +205,17 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     /// <summary>Samples from <see cref="FixedNoise"/>: the same latent points every time.</summary>
     public Tensor SampleFixed() => Generate(FixedNoise);
 
-    /// <summary>Runs the generator on <paramref name="noise"/> ([N, LatentSize]) in evaluation mode without gradients.</summary>
+    /// <summary>
+    /// Runs the generator on <paramref name="noise"/> ([N, LatentSize]) in evaluation mode without gradients, with
+    /// the averaged weights when the declaration asks for them.
+    /// </summary>
     public Tensor Generate(Tensor noise)
     {
         ArgumentNullException.ThrowIfNull(noise);
         if (noise.dim() != 2 || noise.size(1) != Config.LatentSize)
             throw new ArgumentException($"{Config.Name}: noise has shape {ShapeText(noise)}; expected [N, {Config.LatentSize}].", nameof(noise));
         using var _ = no_grad();
+        using var averaged = GeneratorAverage?.Apply() ?? default;
         Generator.eval();
         try { return Generator.forward(noise.to(Device)); }
         finally { Generator.train(); }
@@ -223,23 +243,29 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     private void UpdateDiscriminator(Tensor real, Tensor fake)
     {
         DiscriminatorOptimizer.ZeroGrad();
-        var loss = DiscriminatorLoss(real, fake, out var realScores, out var fakeScores);
-        loss.backward();
-        DiscriminatorOptimizer.Step();
-        AfterDiscriminatorUpdate();
-        using (no_grad())
+        using var loss = DiscriminatorLoss(real, fake, out var realScores, out var fakeScores);
+        try
         {
-            _metricSlots[LossD].add_(loss);
-            if (Config.ScoresAreProbabilities)
+            loss.backward();
+            DiscriminatorOptimizer.Step();
+            AfterDiscriminatorUpdate();
+            using (no_grad())
             {
-                _metricSlots[RealScoreIndex].add_(realScores.sigmoid().mean());
-                _metricSlots[FakeScoreIndex].add_(fakeScores.sigmoid().mean());
+                _metricSlots[LossD].add_(loss);
+                // The graph is freed after backward, so the scores can be turned into probabilities in place.
+                if (Config.ScoresAreProbabilities)
+                {
+                    realScores.sigmoid_();
+                    fakeScores.sigmoid_();
+                }
+                using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean);
+                using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean);
             }
-            else
-            {
-                _metricSlots[RealScoreIndex].add_(realScores.mean());
-                _metricSlots[FakeScoreIndex].add_(fakeScores.mean());
-            }
+        }
+        finally
+        {
+            realScores.Dispose();
+            fakeScores.Dispose();
         }
         _discriminatorUpdatesSinceRead++;
     }
@@ -247,12 +273,25 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     private void UpdateGenerator(Tensor fake)
     {
         GeneratorOptimizer.ZeroGrad();
-        var loss = GeneratorLoss(fake);
+        using var loss = GeneratorLoss(fake);
         loss.backward();
         GeneratorOptimizer.Step();
+        GeneratorAverage?.Update();
         using (no_grad()) _metricSlots[LossG].add_(loss);
         _generatorUpdatesSinceRead++;
         GeneratorUpdates++;
+    }
+
+    /// <summary>A [N, 1, …] buffer for the gradient penalty's per-sample ε, reused while the batch size holds.</summary>
+    protected Tensor PenaltyEpsilon(Tensor real)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        if (_penaltyEpsilon is null || _penaltyEpsilon.size(0) != real.size(0))
+        {
+            _penaltyEpsilon?.Dispose();
+            _penaltyEpsilon = GanLosses.PenaltyEpsilon(real).DetachFromDisposeScope();
+        }
+        return _penaltyEpsilon;
     }
 
     private Tensor NoiseFor(long batchSize)
@@ -303,11 +342,13 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
         _disposed = true;
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
+        GeneratorAverage?.Dispose();
         GeneratorParameters.Dispose();
         DiscriminatorParameters.Dispose();
         foreach (var slot in _metricSlots) slot.Dispose();
         _metricSums.Dispose();
         _noise?.Dispose();
+        _penaltyEpsilon?.Dispose();
         FixedNoise.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();

@@ -13,6 +13,7 @@ namespace GanGen.Runtime.Training;
 /// <param name="DataShape">One sample's shape, batch excluded.</param>
 /// <param name="Generator">Generator optimizer.</param>
 /// <param name="Discriminator">Discriminator optimizer.</param>
+/// <param name="GeneratorAverage">EMA decay of the generator weights used for sampling; 0 disables it.</param>
 public sealed record GanTrainerConfig(
     string Name,
     GanLoss Loss,
@@ -22,7 +23,8 @@ public sealed record GanTrainerConfig(
     LatentDistribution Latent,
     long[] DataShape,
     OptimizerSettings Generator,
-    OptimizerSettings Discriminator)
+    OptimizerSettings Discriminator,
+    double GeneratorAverage = 0)
 {
     /// <summary>Formats <see cref="DataShape"/> with a leading batch dimension, e.g. <c>[N, 1, 28, 28]</c>.</summary>
     public string BatchShapeText => "[N, " + string.Join(", ", DataShape) + "]";
@@ -33,6 +35,7 @@ public sealed record GanTrainerConfig(
     internal void Validate()
     {
         if (CriticSteps < 1) throw new ArgumentOutOfRangeException(nameof(CriticSteps), CriticSteps, $"{Name}: CriticSteps must be at least 1.");
+        if (!(GeneratorAverage >= 0 && GeneratorAverage < 1)) throw new ArgumentOutOfRangeException(nameof(GeneratorAverage), GeneratorAverage, $"{Name}: GeneratorAverage must lie in [0, 1).");
         if (LatentSize < 1) throw new ArgumentOutOfRangeException(nameof(LatentSize), LatentSize, $"{Name}: the latent size must be at least 1.");
     }
 }

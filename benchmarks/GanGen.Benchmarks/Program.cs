@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// In-process: TorchSharp's native library is already loaded (and patched) in this process, and no separate
+// BenchmarkDotNet project has to be restored and built.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+BenchmarkSwitcher.FromAssembly(typeof(GanGen.Benchmarks.RingStepBenchmarks).Assembly).Run(args, config);

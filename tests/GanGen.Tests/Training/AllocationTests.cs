@@ -1,0 +1,49 @@
+using System;
+using GanGen.Benchmarks.Declarations;
+using GanGen.Runtime.Data;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace GanGen.Tests.Training;
+
+/// <summary>Counts bytes and tensors, never time: the generated step's managed allocation and native leak budget.</summary>
+public class AllocationTests
+{
+    private const long BudgetBytesPerStep = 2048;
+    private readonly ITestOutputHelper _output;
+
+    public AllocationTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void RingStepAllocatesWithinBudget()
+    {
+        using var data = GaussianMixture2D.Ring(seed: 1);
+        using var batch = data.Sample(256);
+        using var gan = new BenchRingGan(seed: 1);
+        for (int i = 0; i < 50; i++) gan.Step(batch); // warm-up: JIT, lazily allocated buffers
+        gan.ReadMetrics();
+
+        const int steps = 200;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++) gan.Step(batch);
+        long perStep = (GC.GetAllocatedBytesForCurrentThread() - before) / steps;
+        _output.WriteLine($"ring step: {perStep} managed bytes per step");
+        Assert.True(perStep <= BudgetBytesPerStep, $"a generated ring step allocates {perStep} B; the budget is {BudgetBytesPerStep} B");
+    }
+
+    [Fact]
+    public void LiveTensorCountStaysFlat()
+    {
+        using var data = GaussianMixture2D.Ring(seed: 1);
+        using var batch = data.Sample(256);
+        using var gan = new BenchRingGan(seed: 1);
+        var statistics = DisposeScopeManager.Statistics;
+        for (int i = 0; i < 100; i++) gan.Step(batch);
+        long after100 = statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 900; i++) gan.Step(batch);
+        long after1000 = statistics.ThreadTotalLiveCount;
+        _output.WriteLine($"live tensors after 100 steps: {after100}, after 1000: {after1000}");
+        Assert.Equal(after100, after1000);
+    }
+}
