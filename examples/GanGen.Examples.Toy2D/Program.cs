@@ -14,6 +14,7 @@ static int Run(ExampleOptions options)
     Directory.CreateDirectory(options.Output);
     using var data = options.Dataset == "grid" ? GaussianMixture2D.Grid(seed: options.Seed) : GaussianMixture2D.Ring(seed: options.Seed);
     using var gan = new RingGan(seed: options.Seed);
+    Console.WriteLine(RingGan.Summary());
     Console.WriteLine($"GanGen 2-D example: {data.Name}, {RingGan.Declaration.Loss}, n_critic {RingGan.Declaration.CriticSteps}, {options.Steps} steps of {options.BatchSize}");
 
     var steps = new List<double>();

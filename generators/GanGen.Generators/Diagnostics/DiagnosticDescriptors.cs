@@ -89,6 +89,30 @@ internal static class DiagnosticDescriptors
         "Discriminator ends in Sigmoid",
         "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");
 
+    public static readonly DiagnosticDescriptor BatchNormWithGradientPenalty = Warning("GAN302", Loss,
+        "BatchNorm in a gradient-penalty critic",
+        "Critic '{0}' uses BatchNorm1d in '{1}', but the gradient penalty is defined per sample and batch normalisation couples samples (Gulrajani et al. 2017, §4); use [LayerNorm] or no normalisation");
+
+    public static readonly DiagnosticDescriptor OptionForOtherLoss = Error("GAN303", Loss,
+        "Option does not apply to the declared loss",
+        "{0} applies only to the {1} loss, but the declared loss is {2}; remove it or change Loss (weight clipping and a gradient penalty are alternatives, not a combination)");
+
+    public static readonly DiagnosticDescriptor OutputRangeMismatch = Warning("GAN304", Loss,
+        "Generator output does not match the data range",
+        "Generator '{0}' ends in {1}, but [GanData] declares Range = {2}, which needs a final [{3}]; fake and real samples would live in different ranges");
+
+    public static readonly DiagnosticDescriptor BatchNormOnDiscriminatorInput = Warning("GAN305", Topology,
+        "BatchNorm on the discriminator's first layer",
+        "Discriminator '{0}' normalises its first layer '{1}' with BatchNorm; DCGAN (Radford et al. 2015) leaves the discriminator's input layer unnormalised, which avoids sample oscillation and instability");
+
+    public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Warning("GAN306", Topology,
+        "Bias before BatchNorm is redundant",
+        "'{0}' adds a bias that the following BatchNorm '{1}' subtracts again; declare it with Bias = false");
+
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error("GAN209", Topology,
+        "Duplicate layer name",
+        "{0} '{1}' already has a layer named '{2}'; layer names become parameter names ({2}.weight) and must be unique");
+
     public static readonly DiagnosticDescriptor CriticStepsTooSmall = Error("GAN401", Optimization,
         "CriticSteps must be at least 1",
         "CriticSteps is {0}; the discriminator must update at least once per generator update (use 1, or 5 for WGAN)");

@@ -81,6 +81,9 @@ internal static class GanEmitter
             writer.Close();
         }
         writer.Line();
+        writer.Line("/// <summary>Both networks' layer tables, as inferred at compile time.</summary>");
+        writer.Line($"public static string Summary() => {generator}.Summary() + \"\\n\" + {discriminator}.Summary();");
+        writer.Line();
         writer.Open("protected override void Dispose(bool disposing)");
         writer.Line("base.Dispose(disposing);");
         writer.Line("if (disposing) _lossConstants.Dispose();");

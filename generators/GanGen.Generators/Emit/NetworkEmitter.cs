@@ -82,6 +82,20 @@ internal static class NetworkEmitter
         writer.Close();
 
         writer.Line();
+        writer.Line("/// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]");
+        writer.Line("{");
+        foreach (var layer in network.Layers)
+            writer.Line($"    new(\"{layer.Name}\", \"{Describe(layer)}\", {Literals.LongArray(layer.OutputShape)}, {Literals.Long(layer.ParameterCount)}),");
+        writer.Line("};");
+        writer.Line();
+        writer.Line("/// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>");
+        writer.Line($"public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(\"{network.Name}\", {Literals.LongArray(network.InputShape)}, LayerSummaries);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override string ToString() => Summary();");
+
+        writer.Line();
         writer.Open($"private static {Tensor} Replace({Tensor} previous, {Tensor} next)");
         writer.Line("previous.Dispose();");
         writer.Line("return next;");

@@ -93,6 +93,13 @@ internal static class GanValidator
                     loss is LossKind.Minimax or LossKind.NonSaturating ? "logits, with the sigmoid folded into a stable BCE" : "unbounded critic scores");
         }
 
+        int before = diagnostics.Count;
+        GanRules.Check(declaration, loss, range, generator, discriminator, diagnostics);
+        for (int i = before; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) context.CountError();
+        }
+
         var all = new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
         if (context.HasErrors || generatorSpec is null || discriminatorSpec is null || dataShape is null)
             return new ValidationResult(null, all);
@@ -322,6 +329,8 @@ internal static class GanValidator
         public int ErrorCount { get; private set; }
 
         public bool HasErrors => ErrorCount > 0;
+
+        public void CountError() => ErrorCount++;
 
         public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan location, params string[] arguments)
         {
