@@ -118,7 +118,7 @@ internal static class GanEmitter
             case LossKind.WassersteinGP:
                 writer.Line($"var critic = {Losses}.WassersteinCritic(realScores, fakeScores);");
                 writer.Line($"using var penalty = {Losses}.GradientPenalty(Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);");
-                writer.Line("return critic.add_(penalty);");
+                writer.Line("return critic.add_(penalty, _lossConstants.One);");
                 break;
             case LossKind.Hinge:
                 writer.Line($"return {Losses}.HingeDiscriminator(realScores, fakeScores, _lossConstants);");

@@ -39,6 +39,15 @@ internal static class NetworkEmitter
             }
         }
         foreach (var (field, _) in scalars) writer.Line($"private readonly global::TorchSharp.Scalar {field};");
+        // Shape and window arguments as static arrays: passing fresh arrays every forward would allocate.
+        foreach (var layer in network.Layers)
+        {
+            for (int i = 0; i < layer.Steps.Count; i++)
+            {
+                foreach (var (name, type, values) in StaticArrays(layer.Steps[i]))
+                    writer.Line($"private static readonly {type}[] {ArrayField(layer, i, name)} = {{ {values} }};");
+            }
+        }
         writer.Line();
 
         writer.Line($"/// <summary>Creates the {role.ToLowerInvariant()} with TorchSharp's default initialisation, on the CPU.</summary>");
@@ -49,6 +58,8 @@ internal static class NetworkEmitter
             writer.Line($"register_module(\"{layer.Name}\", {Literals.Camel(layer.Name)});");
         }
         foreach (var (field, value) in scalars) writer.Line($"{field} = {Literals.Double(value)};");
+        if (network.Init != InitKind.Default)
+            writer.Line($"global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.{network.Init});");
         writer.Close();
 
         foreach (var layer in network.Layers)
@@ -126,6 +137,14 @@ internal static class NetworkEmitter
                     return $"global::TorchSharp.torch.nn.BatchNorm1d({Literals.Long(input)}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))}, momentum: {Literals.Double(step.Get("Momentum", 0.1))})";
                 case "LayerNorm":
                     return $"global::TorchSharp.torch.nn.LayerNorm(new long[] {{ {Literals.Long(step.InputShape[step.InputShape.Count - 1])} }}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))})";
+                case "Conv2d":
+                    return $"global::TorchSharp.torch.nn.Conv2d({Literals.Long(input)}, {L(step, "Channels")}, {L(step, "Kernel")}, stride: {L(step, "Stride")}, padding: {L(step, "Padding")}, dilation: {L(step, "Dilation")}, bias: {Bool(step, "Bias")})";
+                case "ConvTranspose2d":
+                    return $"global::TorchSharp.torch.nn.ConvTranspose2d({Literals.Long(input)}, {L(step, "Channels")}, {L(step, "Kernel")}, stride: {L(step, "Stride")}, padding: {L(step, "Padding")}, output_padding: {L(step, "OutputPadding")}, dilation: {L(step, "Dilation")}, bias: {Bool(step, "Bias")})";
+                case "BatchNorm2d":
+                    return $"global::TorchSharp.torch.nn.BatchNorm2d({Literals.Long(input)}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))}, momentum: {Literals.Double(step.Get("Momentum", 0.1))})";
+                case "InstanceNorm2d":
+                    return $"global::TorchSharp.torch.nn.InstanceNorm2d({Literals.Long(input)}, eps: {Literals.Double(step.Get("Epsilon", 1e-5))}, affine: true)";
             }
         }
         return "null!";
@@ -135,7 +154,7 @@ internal static class NetworkEmitter
     private static (string Expression, bool InPlace) Forward(LayerSpec layer, int index, bool fresh)
     {
         var step = layer.Steps[index];
-        if (step.IsLayer) return ($"{Literals.Camel(layer.Name)}.forward(x)", false);
+        if (step.IsLayer) return (LayerForward(layer, index), false);
         switch (step.Kind)
         {
             case "ReLU": return fresh ? ("x.relu_()", true) : ("x.relu()", false);
@@ -150,9 +169,82 @@ internal static class NetworkEmitter
             case "ELU": return ($"{Functional}.elu(x, {Literals.Double(step.Get("Alpha", 1.0))})", false);
             case "GELU": return ($"{Functional}.gelu(x)", false);
             case "Dropout": return ($"{Functional}.dropout(x, {Literals.Double(step.Get("Probability", 0.5))}, training)", false);
+            case "Reshape": return ($"x.reshape({ArrayField(layer, index, "Shape")})", false);
+            case "Flatten": return ("x.flatten(1)", false);
+            case "Upsample":
+                return ($"{Functional}.interpolate(x, scale_factor: {ArrayField(layer, index, "Scale")}, mode: global::TorchSharp.InterpolationMode.{(step.Get("Mode", 0) == 1 ? "Bilinear" : "Nearest")}{(step.Get("Mode", 0) == 1 ? ", align_corners: false" : string.Empty)})", false);
+            case "AvgPool2d":
+                return ($"{Functional}.avg_pool2d(x, {ArrayField(layer, index, "Kernel")}, {ArrayField(layer, index, "Stride")}, {ArrayField(layer, index, "Padding")})", false);
+            case "MaxPool2d":
+                return ($"{Functional}.max_pool2d(x, {ArrayField(layer, index, "Kernel")}, {ArrayField(layer, index, "Stride")}, {ArrayField(layer, index, "Padding")})", false);
             default: return ("x", true);
         }
     }
+
+    /// <summary>
+    /// Layers with array or scalar arguments are called through their functional form with cached arrays, because
+    /// TorchSharp's module forwards allocate those arguments (and a Scalar for BatchNorm's batch counter) on every call.
+    /// </summary>
+    private static string LayerForward(LayerSpec layer, int index)
+    {
+        var step = layer.Steps[index];
+        string module = Literals.Camel(layer.Name);
+        switch (step.Kind)
+        {
+            case "Conv2d":
+                return $"{Functional}.conv2d(x, {module}.weight, {module}.bias, {ArrayField(layer, index, "Stride")}, {ArrayField(layer, index, "Padding")}, {ArrayField(layer, index, "Dilation")})";
+            case "ConvTranspose2d":
+                return $"{Functional}.conv_transpose2d(x, {module}.weight, {module}.bias, {ArrayField(layer, index, "Stride")}, {ArrayField(layer, index, "Padding")}, {ArrayField(layer, index, "OutputPadding")}, {ArrayField(layer, index, "Dilation")})";
+            case "BatchNorm1d":
+            case "BatchNorm2d":
+                // Momentum is fixed, so the module's num_batches_tracked counter (used only without one) is not kept.
+                return $"{Functional}.batch_norm(x, {module}.running_mean, {module}.running_var, {module}.weight, {module}.bias, {module}.training, {Literals.Double(step.Get("Momentum", 0.1))}, {Literals.Double(step.Get("Epsilon", 1e-5))})";
+            case "InstanceNorm2d":
+                return $"{Functional}.instance_norm(x, null, null, {module}.weight, {module}.bias, true, 0.1, {Literals.Double(step.Get("Epsilon", 1e-5))})";
+            default:
+                return $"{module}.forward(x)";
+        }
+    }
+
+    private static IEnumerable<(string Name, string Type, string Values)> StaticArrays(StepSpec step)
+    {
+        switch (step.Kind)
+        {
+            case "Conv2d":
+            case "ConvTranspose2d":
+                foreach (var name in step.Kind == "Conv2d" ? new[] { "Stride", "Padding", "Dilation" } : new[] { "Stride", "Padding", "OutputPadding", "Dilation" })
+                {
+                    string value = Literals.Long((long)step.Get(name, 0));
+                    yield return (name, "long", value + ", " + value);
+                }
+                break;
+            case "Reshape":
+                var shape = new List<string> { "-1L" };
+                foreach (int dimension in step.Dimensions) shape.Add(Literals.Long(dimension));
+                yield return ("Shape", "long", string.Join(", ", shape));
+                break;
+            case "Upsample":
+                string scale = Literals.Double(step.Get("Scale", 2));
+                yield return ("Scale", "double", scale + ", " + scale);
+                break;
+            case "AvgPool2d":
+            case "MaxPool2d":
+                long kernel = (long)step.Get("Kernel", 2);
+                long stride = (long)step.Get("Stride", 0);
+                if (stride == 0) stride = kernel;
+                long padding = (long)step.Get("Padding", 0);
+                yield return ("Kernel", "long", Literals.Long(kernel) + ", " + Literals.Long(kernel));
+                yield return ("Stride", "long", Literals.Long(stride) + ", " + Literals.Long(stride));
+                yield return ("Padding", "long", Literals.Long(padding) + ", " + Literals.Long(padding));
+                break;
+        }
+    }
+
+    private static string ArrayField(LayerSpec layer, int index, string name) => $"s_{char.ToLowerInvariant(layer.Name[0])}{layer.Name.Substring(1)}{name}{index}";
+
+    private static string L(StepSpec step, string name) => Literals.Long((long)step.Get(name, 0));
+
+    private static string Bool(StepSpec step, string name) => step.Get(name, 1) != 0 ? "true" : "false";
 
     private static string Describe(LayerSpec layer)
     {
@@ -165,6 +257,10 @@ internal static class NetworkEmitter
                 "LeakyReLU" => $"LeakyReLU({Literals.Double(step.Get("Slope", 0.2))})",
                 "ELU" => $"ELU({Literals.Double(step.Get("Alpha", 1.0))})",
                 "Dropout" => $"Dropout({Literals.Double(step.Get("Probability", 0.5))})",
+                "Conv2d" => $"Conv2d {step.InputShape[0]} → {(long)step.Get("Channels", 1)}, k{(long)step.Get("Kernel", 3)} s{(long)step.Get("Stride", 1)} p{(long)step.Get("Padding", 0)}{(step.Get("Bias", 1) != 0 ? string.Empty : " (no bias)")}",
+                "ConvTranspose2d" => $"ConvTranspose2d {step.InputShape[0]} → {(long)step.Get("Channels", 1)}, k{(long)step.Get("Kernel", 4)} s{(long)step.Get("Stride", 2)} p{(long)step.Get("Padding", 1)}{(step.Get("Bias", 1) != 0 ? string.Empty : " (no bias)")}",
+                "Reshape" => $"Reshape {Literals.Shape(step.OutputShape)}",
+                "Upsample" => $"Upsample ×{(long)step.Get("Scale", 2)}",
                 _ => step.Kind,
             });
         }

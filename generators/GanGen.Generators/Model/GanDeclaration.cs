@@ -12,7 +12,7 @@ internal readonly record struct ArgumentDeclaration(string Name, double Value, S
 internal readonly record struct ContainingType(string Keyword, string Name);
 
 /// <summary>One attribute on a layer property: a layer (Dense, BatchNorm1d, …) or an operation (ReLU, Dropout, …).</summary>
-internal sealed record StepDeclaration(string Kind, bool IsLayer, SourceSpan Location, EquatableArray<ArgumentDeclaration> Arguments)
+internal sealed record StepDeclaration(string Kind, bool IsLayer, SourceSpan Location, EquatableArray<ArgumentDeclaration> Arguments, EquatableArray<int> Dimensions)
 {
     public ArgumentDeclaration? Find(string name)
     {

@@ -47,7 +47,7 @@ internal enum OptimizerKind
 internal readonly record struct SpecArgument(string Name, double Value);
 
 /// <summary>One resolved layer or operation with its input and output sample shapes.</summary>
-internal sealed record StepSpec(string Kind, bool IsLayer, EquatableArray<SpecArgument> Arguments, EquatableArray<long> InputShape, EquatableArray<long> OutputShape)
+internal sealed record StepSpec(string Kind, bool IsLayer, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape, EquatableArray<long> OutputShape)
 {
     public double Get(string name, double fallback)
     {
@@ -78,9 +78,20 @@ internal sealed record OptimizerSpec(
     double Alpha,
     double Momentum);
 
+/// <summary>Mirrors GanGen.WeightInit.</summary>
+internal enum InitKind
+{
+    Default = 0,
+    Dcgan = 1,
+    Xavier = 2,
+    Kaiming = 3,
+    Orthogonal = 4,
+}
+
 internal sealed record NetworkSpec(
     NetworkRole Role,
     string Name,
+    InitKind Init,
     OptimizerSpec Optimizer,
     EquatableArray<LayerSpec> Layers,
     EquatableArray<long> InputShape,

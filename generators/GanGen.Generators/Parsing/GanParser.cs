@@ -143,7 +143,7 @@ internal static class GanParser
             string kind = attributeClass.Name.EndsWith("Attribute")
                 ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
                 : attributeClass.Name;
-            var step = new StepDeclaration(kind, isLayer, stepLocation, AttributeArguments.Read(attribute, stepLocation));
+            var step = new StepDeclaration(kind, isLayer, stepLocation, AttributeArguments.Read(attribute, stepLocation), AttributeArguments.ReadIntArray(attribute));
             // Attributes derived outside GanGen have no shape rule or emitter; the validator reports them.
             if (attributeClass.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) steps.Add(step);
             else unknown.Add(step);

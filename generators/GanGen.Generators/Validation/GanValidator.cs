@@ -161,7 +161,7 @@ internal static class GanValidator
             shape = ToArray(spec.OutputShape);
         }
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
-        return new NetworkSpec(network.Role, network.Name, optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
+        return new NetworkSpec(network.Role, network.Name, ResolveInit(network, layers, context), optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
             new EquatableArray<long>(input), new EquatableArray<long>(shape));
     }
 
@@ -230,14 +230,14 @@ internal static class GanValidator
                 shape = null;
                 continue;
             }
-            var result = rule.Infer(new StepDeclarationView(values), shape);
+            var result = rule.Infer(new StepDeclarationView(values, step.Dimensions), shape);
             if (result.Output is null)
             {
                 context.Report(DiagnosticDescriptors.ShapeMismatch, step.Location, step.Kind, layer.Name, Shapes.Format(shape), result.Problem!);
                 shape = null;
                 continue;
             }
-            steps.Add(new StepSpec(step.Kind, step.IsLayer, new EquatableArray<SpecArgument>(arguments.ToArray()),
+            steps.Add(new StepSpec(step.Kind, step.IsLayer, new EquatableArray<SpecArgument>(arguments.ToArray()), step.Dimensions,
                 new EquatableArray<long>(shape), new EquatableArray<long>(result.Output)));
             parameters += result.Parameters;
             shape = result.Output;
@@ -245,6 +245,21 @@ internal static class GanValidator
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
         return new LayerSpec(layer.Name, layer.TypeName, layer.Accessibility, new EquatableArray<StepSpec>(steps.ToArray()),
             new EquatableArray<long>(input), new EquatableArray<long>(shape), parameters);
+    }
+
+    /// <summary>The declared Init, else DCGAN's N(0, 0.02) for convolutional networks (Radford et al. 2015), else TorchSharp's.</summary>
+    private static InitKind ResolveInit(NetworkDeclaration network, List<LayerSpec> layers, Context context)
+    {
+        if (Find(network.Arguments, "Init") is { } declared)
+            return (InitKind)context.Enum(declared, "Init", 0, 0, 4);
+        foreach (var layer in layers)
+        {
+            foreach (var step in layer.Steps)
+            {
+                if (step.Kind is "Conv2d" or "ConvTranspose2d") return InitKind.Dcgan;
+            }
+        }
+        return InitKind.Default;
     }
 
     private static OptimizerSpec ValidateOptimizer(NetworkDeclaration network, LossKind loss, Context context)

@@ -49,9 +49,18 @@ internal sealed class StepDeclarationView
 {
     private readonly Dictionary<string, double> _values;
 
-    public StepDeclarationView(Dictionary<string, double> values) => _values = values;
+    public StepDeclarationView(Dictionary<string, double> values, EquatableArray<int> dimensions)
+    {
+        _values = values;
+        Dimensions = dimensions;
+    }
 
     public double this[string name] => _values.TryGetValue(name, out double value) ? value : 0;
+
+    public long Long(string name) => (long)this[name];
+
+    /// <summary>The params int[] of the attribute (Reshape's target shape).</summary>
+    public EquatableArray<int> Dimensions { get; }
 }
 
 /// <summary>
@@ -61,6 +70,13 @@ internal sealed class StepDeclarationView
 internal static class StepCatalog
 {
     private static readonly ArgumentRule[] None = new ArgumentRule[0];
+
+    private static readonly ArgumentRule[] PoolArguments =
+    {
+        new ArgumentRule("Kernel", 2, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+        new ArgumentRule("Stride", 0, v => v >= 0 && IsWhole(v), "a whole number ≥ 0 (0: the kernel size)"),
+        new ArgumentRule("Padding", 0, v => v >= 0 && IsWhole(v), "a whole number ≥ 0"),
+    };
 
     private static readonly Dictionary<string, StepRule> Rules = new()
     {
@@ -91,6 +107,56 @@ internal static class StepCatalog
             (step, input) => input.Length >= 1
                 ? ShapeResult.Ok(input, 2 * input[input.Length - 1])
                 : ShapeResult.Fail("LayerNorm needs at least one dimension")),
+        ["Conv2d"] = new StepRule("Conv2d", true, "global::TorchSharp.Modules.Conv2d",
+            new[]
+            {
+                new ArgumentRule("Channels", 0, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Kernel", 3, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Stride", 1, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Padding", 0, v => v >= 0 && IsWhole(v), "a whole number ≥ 0"),
+                new ArgumentRule("Dilation", 1, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Bias", 1, v => true, "true or false"),
+            },
+            ConvolutionShapes.Convolution),
+        ["ConvTranspose2d"] = new StepRule("ConvTranspose2d", true, "global::TorchSharp.Modules.ConvTranspose2d",
+            new[]
+            {
+                new ArgumentRule("Channels", 0, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Kernel", 4, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Stride", 2, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Padding", 1, v => v >= 0 && IsWhole(v), "a whole number ≥ 0"),
+                new ArgumentRule("OutputPadding", 0, v => v >= 0 && IsWhole(v), "a whole number ≥ 0"),
+                new ArgumentRule("Dilation", 1, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Bias", 1, v => true, "true or false"),
+            },
+            ConvolutionShapes.TransposedConvolution),
+        ["BatchNorm2d"] = new StepRule("BatchNorm2d", true, "global::TorchSharp.Modules.BatchNorm2d",
+            new[]
+            {
+                new ArgumentRule("Epsilon", 1e-5, v => v > 0, "positive"),
+                new ArgumentRule("Momentum", 0.1, v => v >= 0 && v <= 1, "in [0, 1]"),
+            },
+            (step, input) => input.Length == 3
+                ? ShapeResult.Ok(input, 2 * input[0])
+                : ShapeResult.Fail($"BatchNorm2d normalises [channels, height, width], not {Shapes.Format(input)}")),
+        ["InstanceNorm2d"] = new StepRule("InstanceNorm2d", true, "global::TorchSharp.Modules.InstanceNorm2d",
+            new[] { new ArgumentRule("Epsilon", 1e-5, v => v > 0, "positive") },
+            (step, input) => input.Length == 3
+                ? ShapeResult.Ok(input, 2 * input[0])
+                : ShapeResult.Fail($"InstanceNorm2d normalises [channels, height, width], not {Shapes.Format(input)}")),
+        ["Reshape"] = new StepRule("Reshape", false, null, None, ConvolutionShapes.Reshape),
+        ["Flatten"] = new StepRule("Flatten", false, null, None, (step, input) => ShapeResult.Ok(new[] { Shapes.Product(input) })),
+        ["Upsample"] = new StepRule("Upsample", false, null,
+            new[]
+            {
+                new ArgumentRule("Scale", 2, v => v >= 1 && IsWhole(v), "a whole number ≥ 1"),
+                new ArgumentRule("Mode", 0, v => v is 0 or 1, "Nearest or Bilinear"),
+            },
+            (step, input) => input.Length == 3
+                ? ShapeResult.Ok(new[] { input[0], input[1] * step.Long("Scale"), input[2] * step.Long("Scale") })
+                : ShapeResult.Fail($"Upsample scales [channels, height, width], not {Shapes.Format(input)}")),
+        ["AvgPool2d"] = new StepRule("AvgPool2d", false, null, PoolArguments, ConvolutionShapes.Pooling),
+        ["MaxPool2d"] = new StepRule("MaxPool2d", false, null, PoolArguments, ConvolutionShapes.Pooling),
         ["ReLU"] = Elementwise("ReLU", None),
         ["LeakyReLU"] = Elementwise("LeakyReLU", new[] { new ArgumentRule("Slope", 0.2, v => !double.IsNaN(v) && !double.IsInfinity(v), "a finite number") }),
         ["Tanh"] = Elementwise("Tanh", None),
@@ -118,6 +184,13 @@ internal static class Shapes
         var values = new long[shape.Count];
         for (int i = 0; i < values.Length; i++) values[i] = shape[i];
         return Format(values);
+    }
+
+    public static long Product(long[] shape)
+    {
+        long product = 1;
+        foreach (long dimension in shape) product *= dimension;
+        return product;
     }
 
     public static bool Equal(long[] left, long[] right)

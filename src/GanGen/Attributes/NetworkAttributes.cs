@@ -14,12 +14,17 @@ public sealed class GanGeneratorAttribute : Attribute
 
     /// <summary>Distribution z is drawn from. Default: standard normal.</summary>
     public LatentDistribution Distribution { get; set; } = LatentDistribution.Normal;
+
+    /// <summary>Weight initialisation. Default: <see cref="WeightInit.Dcgan"/> for convolutional networks, else TorchSharp's.</summary>
+    public WeightInit Init { get; set; }
 }
 
 /// <summary>Marks a nested <c>partial</c> class as the GAN's discriminator (critic). It must end in one score per sample.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class GanDiscriminatorAttribute : Attribute
 {
+    /// <summary>Weight initialisation. Default: <see cref="WeightInit.Dcgan"/> for convolutional networks, else TorchSharp's.</summary>
+    public WeightInit Init { get; set; }
 }
 
 /// <summary>Latent noise distributions.</summary>

@@ -33,6 +33,22 @@ public class AllocationTests
     }
 
     [Fact]
+    public void DcganStepAllocatesWithinBudget()
+    {
+        using var batch = rand(64, 1, 28, 28).mul_(2).sub_(1);
+        using var gan = new BenchDcgan(seed: 1);
+        for (int i = 0; i < 10; i++) gan.Step(batch);
+        gan.ReadMetrics();
+
+        const int steps = 30;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++) gan.Step(batch);
+        long perStep = (GC.GetAllocatedBytesForCurrentThread() - before) / steps;
+        _output.WriteLine($"DCGAN step: {perStep} managed bytes per step");
+        Assert.True(perStep <= BudgetBytesPerStep, $"a generated DCGAN step allocates {perStep} B; the budget is {BudgetBytesPerStep} B");
+    }
+
+    [Fact]
     public void LiveTensorCountStaysFlat()
     {
         using var data = GaussianMixture2D.Ring(seed: 1);

@@ -36,4 +36,26 @@ public class BaselineEquivalenceTests
         }
         foreach (var batch in batches) batch.Dispose();
     }
+
+    [Fact]
+    public void GeneratedDcganMatchesHandWrittenLossesForTheFirstSteps()
+    {
+        var batches = new List<Tensor>();
+        var random = new Generator(17);
+        for (int i = 0; i < 5; i++) batches.Add(rand(new long[] { 16, 1, 28, 28 }, generator: random).mul_(2).sub_(1));
+
+        var expected = new List<(float, float)>();
+        using (var handWritten = new HandWrittenDcgan(seed: 4))
+        {
+            foreach (var batch in batches) expected.Add(handWritten.TrainStep(batch));
+        }
+        using var generated = new BenchDcgan(seed: 4);
+        for (int i = 0; i < batches.Count; i++)
+        {
+            var actual = generated.TrainStep(batches[i]);
+            Assert.Equal(expected[i].Item1, actual.DiscriminatorLoss, 3);
+            Assert.Equal(expected[i].Item2, actual.GeneratorLoss, 3);
+        }
+        foreach (var batch in batches) batch.Dispose();
+    }
 }

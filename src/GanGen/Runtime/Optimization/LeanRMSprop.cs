@@ -1,3 +1,4 @@
+using GanGen.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,7 +42,7 @@ public sealed class LeanRMSprop : GanOptimizer
         var gradient = Parameters.Gradients;
         if (Settings.WeightDecay != 0) gradient.add_(Parameters.Values, _weightDecay);
         _squareAvg.mul_(_alpha).addcmul_(gradient, gradient, _oneMinusAlpha);
-        _denominator.copy_(_squareAvg).sqrt_().add_(_epsilon);
+        _denominator.copy_(_squareAvg).sqrt_().add_(_epsilon, CachedScalars.One);
         Parameters.Values.addcdiv_(gradient, _denominator, _negativeLearningRate);
     }
 

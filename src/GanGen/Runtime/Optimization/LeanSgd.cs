@@ -1,3 +1,4 @@
+using GanGen.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,7 +42,7 @@ public sealed class LeanSgd : GanOptimizer
         }
         // torch.optim.SGD starts the buffer as a copy of the first gradient.
         if (StepCount == 1) _momentumBuffer.copy_(gradient);
-        else _momentumBuffer.mul_(_momentum).add_(gradient);
+        else _momentumBuffer.mul_(_momentum).add_(gradient, CachedScalars.One);
         Parameters.Values.add_(_momentumBuffer, _negativeLearningRate);
     }
 

@@ -14,31 +14,31 @@ namespace GanGen.Runtime.Training;
 public static class GanLosses
 {
     /// <summary>
-    /// BCE discriminator loss: mean[t·softplus(−r) + (1−t)·softplus(r)] + mean softplus(f), i.e.
-    /// BCE(σ(r), t) + BCE(σ(f), 0), with real target t (t &lt; 1 is one-sided label smoothing).
-    /// Shared by the minimax and non-saturating games.
+    /// BCE discriminator loss: −mean[t·log σ(r) + (1−t)·log σ(−r)] − mean log σ(−f), i.e. BCE(σ(r), t) + BCE(σ(f), 0),
+    /// with real target t (t &lt; 1 is one-sided label smoothing). Shared by the minimax and non-saturating games.
     /// </summary>
     public static Tensor BceDiscriminator(Tensor realLogits, Tensor fakeLogits, GanLossConstants constants)
     {
-        using var realTerm = RealBceTerm(realLogits, constants);
-        using var fakeTerm = nn.functional.softplus(fakeLogits);
+        using var realTerm = RealLogLikelihood(realLogits, constants);
+        using var negatedFake = fakeLogits.neg();
+        using var fakeTerm = negatedFake.log_sigmoid();
         using var fakeMean = fakeTerm.mean();
-        return realTerm.mean().add_(fakeMean);
+        return realTerm.mean().add_(fakeMean, constants.One).neg_();
     }
 
-    /// <summary>Saturating minimax generator loss: mean log(1 − σ(f)) = −mean softplus(f).</summary>
+    /// <summary>Saturating minimax generator loss: mean log(1 − σ(f)) = mean log σ(−f).</summary>
     public static Tensor MinimaxGenerator(Tensor fakeLogits)
     {
-        using var term = nn.functional.softplus(fakeLogits);
-        return term.mean().neg_();
+        using var negated = fakeLogits.neg();
+        using var term = negated.log_sigmoid();
+        return term.mean();
     }
 
-    /// <summary>Non-saturating generator loss: −mean log σ(f) = mean softplus(−f).</summary>
+    /// <summary>Non-saturating generator loss: −mean log σ(f).</summary>
     public static Tensor NonSaturatingGenerator(Tensor fakeLogits)
     {
-        using var negated = fakeLogits.neg();
-        using var term = nn.functional.softplus(negated);
-        return term.mean();
+        using var term = fakeLogits.log_sigmoid();
+        return term.mean().neg_();
     }
 
     /// <summary>Wasserstein critic loss: mean C(f) − mean C(r).</summary>
@@ -54,10 +54,10 @@ public static class GanLosses
     /// <summary>Hinge discriminator loss: mean relu(1 − r) + mean relu(1 + f).</summary>
     public static Tensor HingeDiscriminator(Tensor realScores, Tensor fakeScores, GanLossConstants constants)
     {
-        using var realMargin = realScores.neg().add_(constants.One).relu_();
-        using var fakeMargin = fakeScores.add(constants.One).relu_();
+        using var realMargin = realScores.neg().add_(constants.One, constants.One).relu_();
+        using var fakeMargin = fakeScores.add(constants.One, constants.One).relu_();
         using var fakeMean = fakeMargin.mean();
-        return realMargin.mean().add_(fakeMean);
+        return realMargin.mean().add_(fakeMean, constants.One);
     }
 
     /// <summary>LSGAN discriminator loss: ½ mean (r − 1)² + ½ mean f².</summary>
@@ -67,7 +67,7 @@ public static class GanLosses
         using var realSquare = realError.square();
         using var fakeSquare = fakeScores.square();
         using var fakeMean = fakeSquare.mean();
-        return realSquare.mean().add_(fakeMean).mul_(constants.Half);
+        return realSquare.mean().add_(fakeMean, constants.One).mul_(constants.Half);
     }
 
     /// <summary>LSGAN generator loss: ½ mean (f − 1)².</summary>
@@ -112,15 +112,15 @@ public static class GanLosses
         return empty(shape, dtype: real.dtype, device: real.device);
     }
 
-    private static Tensor RealBceTerm(Tensor realLogits, GanLossConstants constants)
+    /// <summary>t·log σ(r) + (1 − t)·log σ(−r) per sample (log σ avoids softplus, whose TorchSharp binding allocates two Scalars per call).</summary>
+    private static Tensor RealLogLikelihood(Tensor realLogits, GanLossConstants constants)
     {
-        using var negated = realLogits.neg();
-        var term = nn.functional.softplus(negated);
+        var term = realLogits.log_sigmoid();
         if (constants.RealLabelValue == 1.0) return term;
-        // t·softplus(−r) + (1 − t)·softplus(r): BCE against the smoothed target t.
-        using var other = nn.functional.softplus(realLogits);
+        using var negated = realLogits.neg();
+        using var other = negated.log_sigmoid();
         using var weighted = term.mul(constants.RealLabel);
         term.Dispose();
-        return weighted.add(other.mul_(constants.FakeShareOfRealTarget));
+        return weighted.add(other.mul_(constants.FakeShareOfRealTarget), constants.One);
     }
 }

@@ -251,15 +251,15 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
             AfterDiscriminatorUpdate();
             using (no_grad())
             {
-                _metricSlots[LossD].add_(loss);
+                _metricSlots[LossD].add_(loss, CachedScalars.One);
                 // The graph is freed after backward, so the scores can be turned into probabilities in place.
                 if (Config.ScoresAreProbabilities)
                 {
                     realScores.sigmoid_();
                     fakeScores.sigmoid_();
                 }
-                using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean);
-                using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean);
+                using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean, CachedScalars.One);
+                using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean, CachedScalars.One);
             }
         }
         finally
@@ -277,7 +277,7 @@ public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
         loss.backward();
         GeneratorOptimizer.Step();
         GeneratorAverage?.Update();
-        using (no_grad()) _metricSlots[LossG].add_(loss);
+        using (no_grad()) _metricSlots[LossG].add_(loss, CachedScalars.One);
         _generatorUpdatesSinceRead++;
         GeneratorUpdates++;
     }

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace GanGen.Generators.Validation;
+
+/// <summary>
+/// Shape rules of the spatial layers, with the arithmetic spelled out in errors. GanGen is stricter than PyTorch:
+/// a convolution whose stride does not divide evenly silently drops rows there, which in a GAN usually means the
+/// generator and discriminator no longer mirror each other, so it is an error with a suggested fix.
+/// </summary>
+internal static class ConvolutionShapes
+{
+    public static ShapeResult Convolution(StepDeclarationView step, long[] input)
+    {
+        if (input.Length != 3)
+            return ShapeResult.Fail($"Conv2d needs [channels, height, width], but gets {Shapes.Format(input)}; reshape it first, e.g. [Reshape(C, H, W)]");
+        long channels = step.Long("Channels"), k = step.Long("Kernel"), s = step.Long("Stride"), p = step.Long("Padding"), d = step.Long("Dilation");
+        var output = new long[3];
+        output[0] = channels;
+        for (int axis = 1; axis <= 2; axis++)
+        {
+            long size = input[axis];
+            long span = size + 2 * p - d * (k - 1) - 1;
+            if (span < 0)
+                return ShapeResult.Fail($"the {Axis(axis)} {size} is smaller than the kernel: {size} + 2·{p} − {d}·({k} − 1) − 1 = {span} < 0; use a smaller Kernel or more Padding");
+            if (span % s != 0)
+            {
+                string value = ((double)span / s + 1).ToString("0.###", CultureInfo.InvariantCulture);
+                return ShapeResult.Fail($"({size} + 2·{p} − {d}·({k} − 1) − 1) / {s} + 1 = {value} is not whole; {Suggest(size, k, s, p, d)}");
+            }
+            output[axis] = span / s + 1;
+        }
+        long bias = step["Bias"] != 0 ? channels : 0;
+        return ShapeResult.Ok(output, input[0] * channels * k * k + bias);
+    }
+
+    public static ShapeResult TransposedConvolution(StepDeclarationView step, long[] input)
+    {
+        if (input.Length != 3)
+            return ShapeResult.Fail($"ConvTranspose2d needs [channels, height, width], but gets {Shapes.Format(input)}; reshape the latent first, e.g. [Reshape(100, 1, 1)]");
+        long channels = step.Long("Channels"), k = step.Long("Kernel"), s = step.Long("Stride"), p = step.Long("Padding");
+        long op = step.Long("OutputPadding"), d = step.Long("Dilation");
+        if (op >= s && op >= d)
+            return ShapeResult.Fail($"OutputPadding {op} must be smaller than Stride {s} or Dilation {d}");
+        var output = new long[3];
+        output[0] = channels;
+        for (int axis = 1; axis <= 2; axis++)
+        {
+            long size = (input[axis] - 1) * s - 2 * p + d * (k - 1) + op + 1;
+            if (size < 1)
+                return ShapeResult.Fail($"({input[axis]} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = {size} is not a positive {Axis(axis)}; use less Padding");
+            output[axis] = size;
+        }
+        long bias = step["Bias"] != 0 ? channels : 0;
+        return ShapeResult.Ok(output, input[0] * channels * k * k + bias);
+    }
+
+    public static ShapeResult Pooling(StepDeclarationView step, long[] input)
+    {
+        if (input.Length != 3)
+            return ShapeResult.Fail($"pooling needs [channels, height, width], not {Shapes.Format(input)}");
+        long k = step.Long("Kernel"), s = step.Long("Stride"), p = step.Long("Padding");
+        if (s == 0) s = k;
+        if (2 * p > k) return ShapeResult.Fail($"Padding {p} may be at most half the Kernel {k}");
+        var output = new long[] { input[0], 0, 0 };
+        for (int axis = 1; axis <= 2; axis++)
+        {
+            long span = input[axis] + 2 * p - k;
+            if (span < 0) return ShapeResult.Fail($"the {Axis(axis)} {input[axis]} is smaller than the window {k}");
+            if (span % s != 0)
+            {
+                string value = ((double)span / s + 1).ToString("0.###", CultureInfo.InvariantCulture);
+                return ShapeResult.Fail($"({input[axis]} + 2·{p} − {k}) / {s} + 1 = {value} is not whole; pick a Kernel and Stride that divide {input[axis]}");
+            }
+            output[axis] = span / s + 1;
+        }
+        return ShapeResult.Ok(output);
+    }
+
+    public static ShapeResult Reshape(StepDeclarationView step, long[] input)
+    {
+        var target = new long[step.Dimensions.Count];
+        for (int i = 0; i < target.Length; i++)
+        {
+            if (step.Dimensions[i] < 1) return ShapeResult.Fail($"Reshape dimensions must be ≥ 1, but dimension {i} is {step.Dimensions[i]}");
+            target[i] = step.Dimensions[i];
+        }
+        if (target.Length == 0) return ShapeResult.Fail("Reshape needs a target shape, e.g. [Reshape(128, 7, 7)]");
+        long have = Shapes.Product(input), want = Shapes.Product(target);
+        if (have != want)
+            return ShapeResult.Fail($"{Shapes.Format(input)} has {have} values but {Shapes.Format(target)} needs {want}; make the previous layer output {want}");
+        return ShapeResult.Ok(target);
+    }
+
+    private static string Axis(int axis) => axis == 1 ? "height" : "width";
+
+    /// <summary>Suggests the nearest padding and the kernels that make the output whole, when some do.</summary>
+    private static string Suggest(long size, long k, long s, long p, long d)
+    {
+        var fixes = new List<string>();
+        for (long padding = 0; padding <= k; padding++)
+        {
+            if (padding != p && (size + 2 * padding - d * (k - 1) - 1) % s == 0 && size + 2 * padding - d * (k - 1) - 1 >= 0)
+            {
+                fixes.Add("Padding = " + padding.ToString(CultureInfo.InvariantCulture));
+                break;
+            }
+        }
+        for (long kernel = 1; kernel <= 7 && fixes.Count < 3; kernel++)
+        {
+            if (kernel != k && (size + 2 * p - d * (kernel - 1) - 1) % s == 0 && size + 2 * p - d * (kernel - 1) - 1 >= 0)
+                fixes.Add("Kernel = " + kernel.ToString(CultureInfo.InvariantCulture));
+        }
+        return fixes.Count == 0 ? "change the Stride, Kernel or Padding" : "use " + string.Join(" or ", fixes);
+    }
+}

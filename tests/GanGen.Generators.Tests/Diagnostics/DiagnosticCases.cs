@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.Linq;
+using GanGen.Generators.Tests.Infrastructure;
+
+namespace GanGen.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// One minimal bad declaration per diagnostic (markup marks exactly where each expected diagnostic goes), the
+/// declaration that fixes it, and phrases the diagnostic's message must contain.
+/// </summary>
+internal sealed record DiagnosticCase(string Name, string Id, string Markup, string Valid, params string[] MessageParts)
+{
+    public override string ToString() => Name;
+}
+
+internal static class DiagnosticCases
+{
+    private static readonly ToyGan T = ToyGan.Valid;
+
+    private const string GeneratorOutput = "[Dense(2)] public partial Linear Output { get; }";
+    private const string DiscriminatorScore = "[Dense(1)] public partial Linear Score { get; }";
+
+    private static string Generator(string hidden, string output = GeneratorOutput) => hidden + "\n" + output;
+
+    private static string Discriminator(string layers) => layers + "\n" + DiscriminatorScore;
+
+    public static IReadOnlyList<DiagnosticCase> All { get; } = new DiagnosticCase[]
+    {
+        // GAN1xx: usage
+        Case("GAN101_Gan", T with { Declaration = "public class {|GAN101:ToyGan|}" }, T,
+            "'ToyGan' must be declared partial", "its trainer", "add the 'partial' modifier"),
+        Case("GAN101_Network", T with { DiscriminatorHeader = "[GanDiscriminator]\npublic class {|GAN101:D|}" }, T,
+            "'D' must be declared partial", "discriminator module"),
+        Case("GAN101_Container", T with { Container = "public static class Models", Declaration = "public partial class {|GAN101:ToyGan|}" },
+            T with { Container = "public static partial class Models" },
+            "'Models' must be declared partial", "nested GAN ToyGan"),
+        Case("GAN102_Network", T with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class {|GAN102:G|}<TItem>" }, T,
+            "'G' is generic or nested in a generic type"),
+        Case("GAN102_Gan", T with { Declaration = "public partial class {|GAN102:ToyGan|}<TItem>" }, T,
+            "'ToyGan' is generic or nested in a generic type"),
+        Case("GAN103_Gan", T with { Prelude = "public class Base { }", Declaration = "public partial class {|GAN103:ToyGan|} : Base" }, T,
+            "'ToyGan' derives from 'Demo.Base'", "GanTrainer<TGenerator, TDiscriminator>"),
+        Case("GAN103_Network", T with { Prelude = "public class Base { }", DiscriminatorHeader = "[GanDiscriminator]\npublic partial class {|GAN103:D|} : Base" }, T,
+            "'D' derives from 'Demo.Base'", "Module<Tensor, Tensor>"),
+        Case("GAN104", T with { GanAttributes = "[{|GAN104:Gan|}]" }, T,
+            "GAN 'ToyGan' needs [GanData(...)]"),
+        Case("GAN105_DropoutProbability", T with { GeneratorLayers = Generator("[Dense(16), ReLU, Dropout({|GAN105:1.5|})] public partial Linear Hidden { get; }") },
+            T with { GeneratorLayers = Generator("[Dense(16), ReLU, Dropout(0.3)] public partial Linear Hidden { get; }") },
+            "Dropout Probability on 'Hidden' is 1.5", "in [0, 1)"),
+        Case("GAN105_DataDimension", T with { GanAttributes = "[Gan]\n[{|GAN105:GanData(2, 0)|}]" }, T,
+            "[GanData] dimension 1 is 0", "≥ 1"),
+        Case("GAN105_GeneratorAverage", T with { GanAttributes = "[Gan({|GAN105:GeneratorAverage = 1.0|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(GeneratorAverage = 0.999)]\n[GanData(2)]" },
+            "GeneratorAverage is 1", "in [0, 1)"),
+        Case("GAN105_Latent", T with { GeneratorHeader = "[GanGenerator({|GAN105:Latent = 0|})]\npublic partial class G" }, T,
+            "Latent is 0", "a whole number ≥ 1"),
+        Case("GAN106_NotPartial", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public Linear {|GAN106:Hidden|} { get; } = null!;") }, T,
+            "Layer 'Hidden' must be declared as a partial, non-static property with only a getter"),
+        Case("GAN106_Setter", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear {|GAN106:Hidden|} { get; set; }") }, T,
+            "Layer 'Hidden' must be declared as a partial"),
+        Case("GAN107", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial BatchNorm1d {|GAN107:Hidden|} { get; }") }, T,
+            "Layer 'Hidden' is declared [Dense]", "must be 'TorchSharp.Modules.Linear', not 'TorchSharp.Modules.BatchNorm1d'"),
+        Case("GAN108", T with
+            {
+                Prelude = "public sealed class SwishAttribute : OperationAttribute { }",
+                GeneratorLayers = Generator("[Dense(16), ReLU, {|GAN108:Swish|}] public partial Linear Hidden { get; }"),
+            },
+            T with { GeneratorLayers = Generator("[Dense(16), SiLU] public partial Linear Hidden { get; }") },
+            "[Swish] on 'Hidden' is not a layer GanGen knows"),
+
+        // GAN2xx: topology
+        Case("GAN201", T.WithoutGenerator() with { Declaration = "public partial class {|GAN201:ToyGan|}" }, T,
+            "GAN 'ToyGan' has no generator", "[GanGenerator]"),
+        Case("GAN202", T.WithoutDiscriminator() with { Declaration = "public partial class {|GAN202:ToyGan|}" }, T,
+            "GAN 'ToyGan' has no discriminator", "[GanDiscriminator]"),
+        Case("GAN203", T with { Extra = "[GanDiscriminator]\npublic partial class {|GAN203:D2|}\n{\n    " + DiscriminatorScore + "\n}" }, T,
+            "GAN 'ToyGan' already has discriminator 'D'"),
+        Case("GAN204", T with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class {|GAN204:G|}", GeneratorLayers = "" }, T,
+            "Generator 'G' has no layers"),
+        Case("GAN205_TwoLayers", T with { GeneratorLayers = Generator("[Dense(16), LayerNorm, ReLU] public partial Linear {|GAN205:Hidden|} { get; }") }, T,
+            "'Hidden' has 2 layer attributes", "exactly one layer"),
+        Case("GAN205_NoLayer", T with
+            {
+                GeneratorLayers = "[Dense(16)] public partial Linear Hidden { get; }\n[ReLU] public partial Linear {|GAN205:Activation|} { get; }\n" + GeneratorOutput,
+            },
+            T, "'Activation' has 0 layer attributes"),
+        // Without a flatten layer a generator only produces flat samples, so a shape a discriminator's Dense cannot take
+        // always also mismatches the generator's output: GAN206 comes with GAN207.
+        Case("GAN206", T with
+            {
+                GanAttributes = "[Gan]\n[GanData(1, 2)]",
+                GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }", "[{|GAN207:Dense(2)|}] public partial Linear Output { get; }"),
+                DiscriminatorLayers = Discriminator("[{|GAN206:Dense(16)|}, LeakyReLU(0.2)] public partial Linear Hidden { get; }"),
+            },
+            T, "Dense 'Hidden' cannot take input [1, 2]", "flatten it first"),
+        Case("GAN207", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }", "[{|GAN207:Dense(3)|}] public partial Linear Output { get; }") }, T,
+            "Generator 'G' produces [3] per sample, but [GanData] declares [2]"),
+        Case("GAN208", T with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[{|GAN208:Dense(2)|}] public partial Linear Score { get; }" }, T,
+            "Discriminator 'D' produces [2] per sample", "one score [1]"),
+        Case("GAN209", T with
+            {
+                DiscriminatorLayers = Discriminator(
+                    "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n" +
+                    "[Dense(16), LeakyReLU(0.2)] public partial Linear {|GAN209:Hidden|} { get; }"),
+            },
+            T, "Discriminator 'D' already has a layer named 'Hidden'"),
+
+        // GAN3xx: loss
+        Case("GAN301", T with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(1), {|GAN301:Sigmoid|}] public partial Linear Score { get; }" }, T,
+            "Discriminator 'D' ends in Sigmoid", "the NonSaturating loss takes raw scores"),
+        Case("GAN302", Wgangp with { DiscriminatorLayers = Discriminator(WganGpCritic("[{|GAN302:BatchNorm1d|}, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }")) },
+            Wgangp with { DiscriminatorLayers = Discriminator(WganGpCritic("[LayerNorm, LeakyReLU(0.2)] public partial LayerNorm Norm { get; }")) },
+            "Critic 'D' uses BatchNorm1d in 'Norm'", "use [LayerNorm]"),
+        Case("GAN303_WeightClip", T with { GanAttributes = "[Gan({|GAN303:WeightClip = 0.05|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein, WeightClip = 0.05)]\n[GanData(2)]" },
+            "WeightClip applies only to the Wasserstein loss, but the declared loss is NonSaturating"),
+        Case("GAN303_RealLabel", T with { GanAttributes = "[Gan(Loss = GanLoss.Hinge, {|GAN303:RealLabel = 0.9|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9)]\n[GanData(2)]" },
+            "RealLabel applies only to the Minimax or NonSaturating loss, but the declared loss is Hinge"),
+        Case("GAN304", T with
+            {
+                GanAttributes = "[Gan]\n[GanData(2, Range = DataRange.MinusOneToOne)]",
+                GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }", "[{|GAN304:Dense(2)|}] public partial Linear Output { get; }"),
+            },
+            T with
+            {
+                GanAttributes = "[Gan]\n[GanData(2, Range = DataRange.MinusOneToOne)]",
+                GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }", "[Dense(2), Tanh] public partial Linear Output { get; }"),
+            },
+            "Generator 'G' ends in Dense", "Range = MinusOneToOne, which needs a final [Tanh]"),
+        Case("GAN305", T with { DiscriminatorLayers = Discriminator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[{|GAN305:BatchNorm1d|}, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }") },
+            T with { DiscriminatorLayers = Discriminator("[Dense(16)] public partial Linear Hidden { get; }\n[LayerNorm, LeakyReLU(0.2)] public partial LayerNorm Norm { get; }") },
+            "Discriminator 'D' normalises its first layer 'Norm' with BatchNorm"),
+        Case("GAN306", T with { GeneratorLayers = Generator("[{|GAN306:Dense(16)|}] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
+            T with { GeneratorLayers = Generator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
+            "'Hidden' adds a bias that the following BatchNorm 'Norm' subtracts again", "Bias = false"),
+
+        // GAN4xx: optimization
+        Case("GAN401", T with { GanAttributes = "[Gan({|GAN401:CriticSteps = 0|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(CriticSteps = 2)]\n[GanData(2)]" },
+            "CriticSteps is 0", "at least once per generator update"),
+        Case("GAN402", T with { GanAttributes = "[Gan({|GAN402:RealLabel = 0.4|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(RealLabel = 0.9)]\n[GanData(2)]" },
+            "RealLabel is 0.4", "(0.5, 1]"),
+        Case("GAN403", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN403:LearningRate = 0|})]\npublic partial class G" },
+            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(LearningRate = 1e-3)]\npublic partial class G" },
+            "Adam on 'G' learning rate is 0", "positive"),
+        Case("GAN404", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN404:Beta1 = 1.0|})]\npublic partial class G" },
+            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(Beta1 = 0.9)]\npublic partial class G" },
+            "Beta1 of Adam on 'G' is 1", "[0, 1)"),
+        Case("GAN405", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam, {|GAN405:RMSprop|}]\npublic partial class G" },
+            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam]\npublic partial class G" },
+            "Generator 'G' declares more than one optimizer"),
+    };
+
+    /// <summary>Case names for [MemberData]: the ID, then a variant when an ID has several cases.</summary>
+    public static TheoryData<string> Names => new(All.Select(c => c.Name));
+
+    public static DiagnosticCase Get(string name) => All.Single(c => c.Name == name);
+
+    private static ToyGan Wgangp => T with { GanAttributes = "[Gan(Loss = GanLoss.WassersteinGP)]\n[GanData(2)]" };
+
+    private static string WganGpCritic(string normalisation) =>
+        "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }\n" +
+        "[Dense(16, Bias = false)] public partial Linear Hidden2 { get; }\n" +
+        normalisation;
+
+    private static DiagnosticCase Case(string name, ToyGan bad, ToyGan valid, params string[] messageParts) =>
+        new(name, name.Split('_')[0], bad.ToString(), valid.ToString(), messageParts);
+}

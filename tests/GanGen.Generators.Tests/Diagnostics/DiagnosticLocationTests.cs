@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Linq;
+using GanGen.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace GanGen.Generators.Tests.Diagnostics;
+
+/// <summary>Each bad declaration, run through the plain driver: exactly the marked diagnostics, at the marked text.</summary>
+public sealed class DiagnosticLocationTests
+{
+    [Theory]
+    [MemberData(nameof(DiagnosticCases.Names), MemberType = typeof(DiagnosticCases))]
+    public void Reports_exactly_the_marked_diagnostics_at_the_marked_text(string name)
+    {
+        var @case = DiagnosticCases.Get(name);
+        var (source, expected) = Markup.Parse(@case.Markup);
+
+        var run = GeneratorHarness.Run(source);
+
+        var actual = run.GeneratorDiagnostics
+            .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, System.StringComparer.Ordinal)
+            .Select(d => (d.Id, Text: source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), d.Location.SourceSpan))
+            .ToList();
+        Assert.Equal(expected.Select(e => (e.Id, e.Text, e.Span)), actual);
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("Test0.cs", d.Location.GetLineSpan().Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticCases.Names), MemberType = typeof(DiagnosticCases))]
+    public void Message_names_the_problem_and_help_link_names_the_id(string name)
+    {
+        var @case = DiagnosticCases.Get(name);
+        var (source, _) = Markup.Parse(@case.Markup);
+
+        var diagnostic = GeneratorHarness.Run(source).GeneratorDiagnostics.First(d => d.Id == @case.Id);
+
+        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        foreach (var part in @case.MessageParts) Assert.Contains(part, message);
+        Assert.EndsWith("/docs/diagnostics/" + @case.Id + ".md", diagnostic.Descriptor.HelpLinkUri);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticCases.Names), MemberType = typeof(DiagnosticCases))]
+    public void Errors_suppress_generation_and_warnings_do_not(string name)
+    {
+        var (source, _) = Markup.Parse(DiagnosticCases.Get(name).Markup);
+
+        var run = GeneratorHarness.Run(source);
+
+        bool anyError = run.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(anyError ? 0 : 1, run.GeneratedSources.Length);
+    }
+}

@@ -1,0 +1,38 @@
+using GanGen.Generators.Tests.Infrastructure;
+
+namespace GanGen.Generators.Tests.Emit;
+
+/// <summary>
+/// The generated code for each declaration, against Snapshots/GeneratedCodeSnapshotTests.&lt;Test&gt;.verified.cs.
+/// Each also compiles the declaration plus the generated code with no warnings or errors.
+/// </summary>
+public sealed class GeneratedCodeSnapshotTests
+{
+    [Fact]
+    public void Ring_example() => Verify(SnapshotDeclarations.Ring, "GanGen.Examples.Toy2D.RingGan.g.cs");
+
+    [Fact]
+    public void NonSaturating_with_label_smoothing_norms_and_dropout() => Verify(SnapshotDeclarations.SmoothedBce, "Demo.Bce.SmoothedGan.g.cs");
+
+    [Fact]
+    public void Wasserstein_with_weight_clipping() => Verify(SnapshotDeclarations.ClippedWgan, "Demo.Wgan.ClippedWgan.g.cs");
+
+    [Fact]
+    public void Hinge() => Verify(SnapshotDeclarations.Hinge, "Demo.Hinge.HingeGan.g.cs");
+
+    [Fact]
+    public void LeastSquares_generator_first_with_sgd() => Verify(SnapshotDeclarations.LeastSquares, "Demo.Lsgan.SquaresGan.g.cs");
+
+    [Fact]
+    public void Nested_in_container_without_namespace() => Verify(SnapshotDeclarations.NestedInContainer, "Models.NestedGan.g.cs");
+
+    private static void Verify(string declaration, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var run = GeneratorHarness.Run(declaration);
+
+        run.AssertCleanBuild();
+        var generated = Assert.Single(run.GeneratedSources);
+        Assert.Equal(hintName, generated.HintName);
+        Snapshot.Match(generated.SourceText.ToString(), testName: test);
+    }
+}
