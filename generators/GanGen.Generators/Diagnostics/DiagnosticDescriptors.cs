@@ -53,6 +53,14 @@ internal static class DiagnosticDescriptors
         "Unsupported layer attribute",
         "[{0}] on '{1}' is not a layer GanGen knows; use one of the attributes in the GanGen namespace");
 
+    public static readonly DiagnosticDescriptor NetworkNameReserved = Error("GAN109", Usage,
+        "Network name clashes with a trainer member",
+        "Network '{0}' has the name of a member every GAN trainer has ('{0}'); rename the class, e.g. '{0}Network'");
+
+    public static readonly DiagnosticDescriptor LayerNameReserved = Error("GAN110", Usage,
+        "Layer name is reserved",
+        "Layer '{0}' has the name of a member GanGen generates on every network; rename the property, e.g. '{0}Layer'");
+
     public static readonly DiagnosticDescriptor MissingGenerator = Error("GAN201", Topology,
         "GAN has no generator",
         "GAN '{0}' has no generator; nest a partial class marked [GanGenerator] in it");

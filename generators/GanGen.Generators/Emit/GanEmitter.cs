@@ -65,8 +65,8 @@ internal static class GanEmitter
         writer.Line("/// <param name=\"fixedNoiseCount\">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>");
         writer.Line($"public {gan.Name}(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)");
         writer.Line($"    : base(Declaration, static () => new {generator}(), static () => new {discriminator}(), device, seed, fixedNoiseCount)");
-        writer.Open(string.Empty.PadRight(0));
-        writer.Close();
+        writer.Line("{");
+        writer.Line("}");
         writer.Line();
 
         EmitDiscriminatorLoss(writer, gan);
@@ -77,13 +77,14 @@ internal static class GanEmitter
             writer.Line();
             writer.Line("/// <summary>WGAN weight clipping: every critic parameter into [−c, c], one op over the flat buffer.</summary>");
             writer.Open("protected override void AfterDiscriminatorUpdate()");
-            writer.Line("DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);");
+            writer.Line("base.DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);");
             writer.Close();
         }
         writer.Line();
         writer.Line("/// <summary>Both networks' layer tables, as inferred at compile time.</summary>");
         writer.Line($"public static string Summary() => {generator}.Summary() + \"\\n\" + {discriminator}.Summary();");
         writer.Line();
+        writer.Line("/// <inheritdoc />");
         writer.Open("protected override void Dispose(bool disposing)");
         writer.Line("base.Dispose(disposing);");
         writer.Line("if (disposing) _lossConstants.Dispose();");
@@ -104,8 +105,8 @@ internal static class GanEmitter
     {
         writer.Line($"/// <inheritdoc />");
         writer.Open($"protected override {Tensor} DiscriminatorLoss({Tensor} real, {Tensor} fake, out {Tensor} realScores, out {Tensor} fakeScores)");
-        writer.Line("realScores = Discriminator.forward(real);");
-        writer.Line("fakeScores = Discriminator.forward(fake);");
+        writer.Line("realScores = base.Discriminator.forward(real);");
+        writer.Line("fakeScores = base.Discriminator.forward(fake);");
         switch (gan.Loss)
         {
             case LossKind.Minimax:
@@ -117,7 +118,7 @@ internal static class GanEmitter
                 break;
             case LossKind.WassersteinGP:
                 writer.Line($"var critic = {Losses}.WassersteinCritic(realScores, fakeScores);");
-                writer.Line($"using var penalty = {Losses}.GradientPenalty(Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);");
+                writer.Line($"using var penalty = {Losses}.GradientPenalty(base.Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);");
                 writer.Line("return critic.add_(penalty, _lossConstants.One);");
                 break;
             case LossKind.Hinge:
@@ -141,7 +142,7 @@ internal static class GanEmitter
         };
         writer.Line($"/// <inheritdoc />");
         writer.Open($"protected override {Tensor} GeneratorLoss({Tensor} fake)");
-        writer.Line("using var fakeScores = Discriminator.forward(fake);");
+        writer.Line("using var fakeScores = base.Discriminator.forward(fake);");
         writer.Line($"return {call};");
         writer.Close();
     }

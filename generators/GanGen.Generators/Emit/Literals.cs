@@ -30,5 +30,6 @@ internal static class Literals
         return "new long[] { " + string.Join(", ", parts) + " }";
     }
 
-    public static string Camel(string name) => "_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+    /// <summary>The backing field of a layer: its name with a leading underscore, case kept so names stay distinct.</summary>
+    public static string Camel(string name) => "_" + name;
 }

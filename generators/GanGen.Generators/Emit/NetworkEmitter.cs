@@ -113,12 +113,16 @@ internal static class NetworkEmitter
         writer.Close();
 
         writer.Line();
-        writer.Open("protected override void Dispose(bool disposing)");
-        writer.Open("if (disposing)");
-        foreach (var (field, _) in scalars) writer.Line($"{field}.Dispose();");
-        writer.Close();
-        writer.Line("base.Dispose(disposing);");
-        writer.Close();
+        if (scalars.Count > 0)
+        {
+            writer.Line("/// <inheritdoc />");
+            writer.Open("protected override void Dispose(bool disposing)");
+            writer.Open("if (disposing)");
+            foreach (var (field, _) in scalars) writer.Line($"{field}.Dispose();");
+            writer.Close();
+            writer.Line("base.Dispose(disposing);");
+            writer.Close();
+        }
 
         writer.Close();
     }
@@ -240,7 +244,7 @@ internal static class NetworkEmitter
         }
     }
 
-    private static string ArrayField(LayerSpec layer, int index, string name) => $"s_{char.ToLowerInvariant(layer.Name[0])}{layer.Name.Substring(1)}{name}{index}";
+    private static string ArrayField(LayerSpec layer, int index, string name) => $"s_{layer.Name}{name}{index}";
 
     private static string L(StepSpec step, string name) => Literals.Long((long)step.Get(name, 0));
 

@@ -121,7 +121,7 @@ internal static class GanParser
             location,
             attributeLocation,
             IsPartial(type),
-            type.IsGenericType,
+            type.Arity > 0,
             ConflictingBase(type, allowed: "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>"),
             AttributeArguments.Read(marker, attributeLocation),
             new EquatableArray<OptimizerDeclaration>(optimizers.ToArray()),

@@ -139,6 +139,9 @@ internal static class GanValidator
         if (network.ConflictingBaseType is { } baseType)
             context.Report(DiagnosticDescriptors.ConflictingBaseType, network.Location, network.Name, baseType, "Module<Tensor, Tensor>");
 
+        if (ReservedNames.TrainerMembers.Contains(network.Name))
+            context.Report(DiagnosticDescriptors.NetworkNameReserved, network.Location, network.Name);
+
         var optimizer = ValidateOptimizer(network, loss, context);
 
         if (network.Layers.Count == 0)
@@ -170,6 +173,8 @@ internal static class GanValidator
         int errorsBefore = context.ErrorCount;
         if (!layer.IsPartialDefinition || layer.IsImplemented || layer.IsStatic || layer.HasSetter)
             context.Report(DiagnosticDescriptors.LayerNotPartialProperty, layer.Location, layer.Name);
+        if (ReservedNames.NetworkMembers.Contains(layer.Name))
+            context.Report(DiagnosticDescriptors.LayerNameReserved, layer.Location, layer.Name);
         foreach (var unknown in layer.UnknownSteps)
             context.Report(DiagnosticDescriptors.UnsupportedAttribute, unknown.Location, unknown.Kind, layer.Name);
 

@@ -67,6 +67,11 @@ internal static class DiagnosticCases
             },
             T with { GeneratorLayers = Generator("[Dense(16), SiLU] public partial Linear Hidden { get; }") },
             "[Swish] on 'Hidden' is not a layer GanGen knows"),
+        Case("GAN109", T with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class {|GAN109:Generator|}" }, T,
+            "Network 'Generator' has the name of a member every GAN trainer has", "'GeneratorNetwork'"),
+        Case("GAN110", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear {|GAN110:Summary|} { get; }") },
+            T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }") },
+            "Layer 'Summary' has the name of a member GanGen generates", "'SummaryLayer'"),
 
         // GAN2xx: topology
         Case("GAN201", T.WithoutGenerator() with { Declaration = "public partial class {|GAN201:ToyGan|}" }, T,

@@ -30,28 +30,28 @@ namespace Demo.Hinge
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public HingeGan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new Gen(), static () => new Disc(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.HingeDiscriminator(realScores, fakeScores, _lossConstants);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => Gen.Summary() + "\n" + Disc.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -65,42 +65,42 @@ namespace Demo.Hinge
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 6;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden1;
-            private readonly global::TorchSharp.Modules.Linear _hidden2;
-            private readonly global::TorchSharp.Modules.Linear _output;
+            private readonly global::TorchSharp.Modules.Linear _Hidden1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden2;
+            private readonly global::TorchSharp.Modules.Linear _Output;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public Gen() : base("Gen")
             {
-                _hidden1 = global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
-                register_module("Hidden1", _hidden1);
-                _hidden2 = global::TorchSharp.torch.nn.Linear(24L, 24L, hasBias: true);
-                register_module("Hidden2", _hidden2);
-                _output = global::TorchSharp.torch.nn.Linear(24L, 4L, hasBias: true);
-                register_module("Output", _output);
+                _Hidden1 = global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
+                register_module("Hidden1", _Hidden1);
+                _Hidden2 = global::TorchSharp.torch.nn.Linear(24L, 24L, hasBias: true);
+                register_module("Hidden2", _Hidden2);
+                _Output = global::TorchSharp.torch.nn.Linear(24L, 4L, hasBias: true);
+                register_module("Output", _Output);
             }
 
             /// <summary>Dense 6 → 24, GELU: 6 → 24, 168 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
+            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>Dense 24 → 24, SiLU: 24 → 24, 600 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _hidden2; }
+            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 24 → 4, Tanh: 24 → 4, 100 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 6] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 6 → 24
-                x = _hidden1.forward(x);
+                x = _Hidden1.forward(x);
                 x = Replace(x, global::TorchSharp.torch.nn.functional.gelu(x));
                 // Hidden2: 24 → 24
-                x = Replace(x, _hidden2.forward(x));
+                x = Replace(x, _Hidden2.forward(x));
                 x.silu_();
                 // Output: 24 → 4
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 x.tanh_();
                 return x;
             }
@@ -125,46 +125,39 @@ namespace Demo.Hinge
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
 
         /// <summary>Discriminator of <see cref="HingeGan"/>: 4 → 1 per sample, 145 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _score;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Score;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public Disc() : base("Disc")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _score = global::TorchSharp.torch.nn.Linear(24L, 1L, hasBias: true);
-                register_module("Score", _score);
+                _Hidden = global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Score = global::TorchSharp.torch.nn.Linear(24L, 1L, hasBias: true);
+                register_module("Score", _Score);
             }
 
             /// <summary>Dense 4 → 24, ELU(0.5): 4 → 24, 120 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 24 → 1: 24 → 1, 25 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 4] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 4 → 24
-                x = _hidden.forward(x);
+                x = _Hidden.forward(x);
                 x = Replace(x, global::TorchSharp.torch.nn.functional.elu(x, 0.5));
                 // Score: 24 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -187,13 +180,6 @@ namespace Demo.Hinge
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
     }
 }

@@ -31,28 +31,28 @@ namespace Demo.Lsgan
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public SquaresGan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new Gen(), static () => new Disc(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.LeastSquaresDiscriminator(realScores, fakeScores, _lossConstants);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.LeastSquaresGenerator(fakeScores, _lossConstants);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => Gen.Summary() + "\n" + Disc.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -66,35 +66,35 @@ namespace Demo.Lsgan
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 5;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _output;
-            private readonly global::TorchSharp.Scalar _hiddenSlope1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Output;
+            private readonly global::TorchSharp.Scalar _HiddenSlope1;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public Gen() : base("Gen")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(5L, 16L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _output = global::TorchSharp.torch.nn.Linear(16L, 3L, hasBias: true);
-                register_module("Output", _output);
-                _hiddenSlope1 = 0.1;
+                _Hidden = global::TorchSharp.torch.nn.Linear(5L, 16L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Output = global::TorchSharp.torch.nn.Linear(16L, 3L, hasBias: true);
+                register_module("Output", _Output);
+                _HiddenSlope1 = 0.1;
             }
 
             /// <summary>Dense 5 → 16, LeakyReLU(0.1): 5 → 16, 96 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 16 → 3, Sigmoid: 16 → 3, 51 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 5] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 5 → 16
-                x = _hidden.forward(x);
-                x.leaky_relu_(_hiddenSlope1);
+                x = _Hidden.forward(x);
+                x.leaky_relu_(_HiddenSlope1);
                 // Output: 16 → 3
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 x.sigmoid_();
                 return x;
             }
@@ -118,11 +118,12 @@ namespace Demo.Lsgan
                 return next;
             }
 
+            /// <inheritdoc />
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
-                    _hiddenSlope1.Dispose();
+                    _HiddenSlope1.Dispose();
                 }
                 base.Dispose(disposing);
             }
@@ -132,33 +133,33 @@ namespace Demo.Lsgan
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _score;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Score;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public Disc() : base("Disc")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(3L, 16L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _score = global::TorchSharp.torch.nn.Linear(16L, 1L, hasBias: true);
-                register_module("Score", _score);
+                _Hidden = global::TorchSharp.torch.nn.Linear(3L, 16L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Score = global::TorchSharp.torch.nn.Linear(16L, 1L, hasBias: true);
+                register_module("Score", _Score);
             }
 
             /// <summary>Dense 3 → 16, ReLU: 3 → 16, 64 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 16 → 1: 16 → 1, 17 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 3] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 3 → 16
-                x = _hidden.forward(x);
+                x = _Hidden.forward(x);
                 x.relu_();
                 // Score: 16 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -181,13 +182,6 @@ namespace Demo.Lsgan
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
     }
 }

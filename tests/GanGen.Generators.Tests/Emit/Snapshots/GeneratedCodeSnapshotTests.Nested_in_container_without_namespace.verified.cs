@@ -30,28 +30,28 @@ partial class Models
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public NestedGan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new Gen(), static () => new Disc(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.BceDiscriminator(realScores, fakeScores, _lossConstants);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.MinimaxGenerator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => Gen.Summary() + "\n" + Disc.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -65,33 +65,33 @@ partial class Models
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 2;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _output;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Output;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public Gen() : base("Gen")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _output = global::TorchSharp.torch.nn.Linear(8L, 2L, hasBias: true);
-                register_module("Output", _output);
+                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Output = global::TorchSharp.torch.nn.Linear(8L, 2L, hasBias: true);
+                register_module("Output", _Output);
             }
 
             /// <summary>Dense 2 → 8, Tanh: 2 → 8, 24 parameters.</summary>
-            internal partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            internal partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 8 → 2: 8 → 2, 18 parameters.</summary>
-            internal partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            internal partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 2] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 2 → 8
-                x = _hidden.forward(x);
+                x = _Hidden.forward(x);
                 x.tanh_();
                 // Output: 8 → 2
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 return x;
             }
 
@@ -114,48 +114,41 @@ partial class Models
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
 
         /// <summary>Discriminator of <see cref="NestedGan"/>: 2 → 1 per sample, 33 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _score;
-            private readonly global::TorchSharp.Scalar _hiddenSlope1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Score;
+            private readonly global::TorchSharp.Scalar _HiddenSlope1;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public Disc() : base("Disc")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _score = global::TorchSharp.torch.nn.Linear(8L, 1L, hasBias: true);
-                register_module("Score", _score);
-                _hiddenSlope1 = 0.2;
+                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Score = global::TorchSharp.torch.nn.Linear(8L, 1L, hasBias: true);
+                register_module("Score", _Score);
+                _HiddenSlope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 8, LeakyReLU(0.2): 2 → 8, 24 parameters.</summary>
-            internal partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            internal partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 8 → 1: 8 → 1, 9 parameters.</summary>
-            internal partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            internal partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 2] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 2 → 8
-                x = _hidden.forward(x);
-                x.leaky_relu_(_hiddenSlope1);
+                x = _Hidden.forward(x);
+                x.leaky_relu_(_HiddenSlope1);
                 // Score: 8 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -178,11 +171,12 @@ partial class Models
                 return next;
             }
 
+            /// <inheritdoc />
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
-                    _hiddenSlope1.Dispose();
+                    _HiddenSlope1.Dispose();
                 }
                 base.Dispose(disposing);
             }

@@ -30,28 +30,28 @@ namespace Demo.Bce
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public SmoothedGan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new Gen(), static () => new Disc(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.BceDiscriminator(realScores, fakeScores, _lossConstants);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.NonSaturatingGenerator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => Gen.Summary() + "\n" + Disc.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -65,50 +65,50 @@ namespace Demo.Bce
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 16;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden1;
-            private readonly global::TorchSharp.Modules.BatchNorm1d _norm1;
-            private readonly global::TorchSharp.Modules.Linear _hidden2;
-            private readonly global::TorchSharp.Modules.Linear _output;
+            private readonly global::TorchSharp.Modules.Linear _Hidden1;
+            private readonly global::TorchSharp.Modules.BatchNorm1d _Norm1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden2;
+            private readonly global::TorchSharp.Modules.Linear _Output;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public Gen() : base("Gen")
             {
-                _hidden1 = global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
-                register_module("Hidden1", _hidden1);
-                _norm1 = global::TorchSharp.torch.nn.BatchNorm1d(64L, eps: 1E-05, momentum: 0.2);
-                register_module("Norm1", _norm1);
-                _hidden2 = global::TorchSharp.torch.nn.Linear(64L, 64L, hasBias: true);
-                register_module("Hidden2", _hidden2);
-                _output = global::TorchSharp.torch.nn.Linear(64L, 2L, hasBias: true);
-                register_module("Output", _output);
+                _Hidden1 = global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
+                register_module("Hidden1", _Hidden1);
+                _Norm1 = global::TorchSharp.torch.nn.BatchNorm1d(64L, eps: 1E-05, momentum: 0.2);
+                register_module("Norm1", _Norm1);
+                _Hidden2 = global::TorchSharp.torch.nn.Linear(64L, 64L, hasBias: true);
+                register_module("Hidden2", _Hidden2);
+                _Output = global::TorchSharp.torch.nn.Linear(64L, 2L, hasBias: true);
+                register_module("Output", _Output);
             }
 
             /// <summary>Dense 16 → 64 (no bias): 16 → 64, 1024 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
+            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>BatchNorm1d, ReLU: 64 → 64, 128 parameters.</summary>
-            public partial global::TorchSharp.Modules.BatchNorm1d Norm1 { get => _norm1; }
+            public partial global::TorchSharp.Modules.BatchNorm1d Norm1 { get => _Norm1; }
 
             /// <summary>Dense 64 → 64, ReLU: 64 → 64, 4160 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _hidden2; }
+            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 64 → 2: 64 → 2, 130 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 16] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 16 → 64
-                x = _hidden1.forward(x);
+                x = _Hidden1.forward(x);
                 // Norm1: 64 → 64
-                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _norm1.running_mean, _norm1.running_var, _norm1.weight, _norm1.bias, _norm1.training, 0.2, 1E-05));
+                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _Norm1.running_mean, _Norm1.running_var, _Norm1.weight, _Norm1.bias, _Norm1.training, 0.2, 1E-05));
                 x.relu_();
                 // Hidden2: 64 → 64
-                x = Replace(x, _hidden2.forward(x));
+                x = Replace(x, _Hidden2.forward(x));
                 x.relu_();
                 // Output: 64 → 2
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 return x;
             }
 
@@ -133,57 +133,50 @@ namespace Demo.Bce
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
 
         /// <summary>Discriminator of <see cref="SmoothedGan"/>: 2 → 1 per sample, 385 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden1;
-            private readonly global::TorchSharp.Modules.LayerNorm _norm1;
-            private readonly global::TorchSharp.Modules.Linear _score;
-            private readonly global::TorchSharp.Scalar _norm1Slope1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden1;
+            private readonly global::TorchSharp.Modules.LayerNorm _Norm1;
+            private readonly global::TorchSharp.Modules.Linear _Score;
+            private readonly global::TorchSharp.Scalar _Norm1Slope1;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public Disc() : base("Disc")
             {
-                _hidden1 = global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
-                register_module("Hidden1", _hidden1);
-                _norm1 = global::TorchSharp.torch.nn.LayerNorm(new long[] { 64L }, eps: 1E-05);
-                register_module("Norm1", _norm1);
-                _score = global::TorchSharp.torch.nn.Linear(64L, 1L, hasBias: true);
-                register_module("Score", _score);
-                _norm1Slope1 = 0.2;
+                _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
+                register_module("Hidden1", _Hidden1);
+                _Norm1 = global::TorchSharp.torch.nn.LayerNorm(new long[] { 64L }, eps: 1E-05);
+                register_module("Norm1", _Norm1);
+                _Score = global::TorchSharp.torch.nn.Linear(64L, 1L, hasBias: true);
+                register_module("Score", _Score);
+                _Norm1Slope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 64: 2 → 64, 192 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
+            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>LayerNorm, LeakyReLU(0.2), Dropout(0.3): 64 → 64, 128 parameters.</summary>
-            public partial global::TorchSharp.Modules.LayerNorm Norm1 { get => _norm1; }
+            public partial global::TorchSharp.Modules.LayerNorm Norm1 { get => _Norm1; }
 
             /// <summary>Dense 64 → 1: 64 → 1, 65 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 2] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 2 → 64
-                x = _hidden1.forward(x);
+                x = _Hidden1.forward(x);
                 // Norm1: 64 → 64
-                x = Replace(x, _norm1.forward(x));
-                x.leaky_relu_(_norm1Slope1);
+                x = Replace(x, _Norm1.forward(x));
+                x.leaky_relu_(_Norm1Slope1);
                 x = Replace(x, global::TorchSharp.torch.nn.functional.dropout(x, 0.3, training));
                 // Score: 64 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -207,11 +200,12 @@ namespace Demo.Bce
                 return next;
             }
 
+            /// <inheritdoc />
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
-                    _norm1Slope1.Dispose();
+                    _Norm1Slope1.Dispose();
                 }
                 base.Dispose(disposing);
             }

@@ -30,30 +30,30 @@ namespace GanGen.Examples.Toy2D
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public RingGan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new RingGenerator(), static () => new RingCritic(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             var critic = global::GanGen.Runtime.Training.GanLosses.WassersteinCritic(realScores, fakeScores);
-            using var penalty = global::GanGen.Runtime.Training.GanLosses.GradientPenalty(Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);
+            using var penalty = global::GanGen.Runtime.Training.GanLosses.GradientPenalty(base.Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);
             return critic.add_(penalty, _lossConstants.One);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => RingGenerator.Summary() + "\n" + RingCritic.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -67,42 +67,42 @@ namespace GanGen.Examples.Toy2D
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 8;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden1;
-            private readonly global::TorchSharp.Modules.Linear _hidden2;
-            private readonly global::TorchSharp.Modules.Linear _output;
+            private readonly global::TorchSharp.Modules.Linear _Hidden1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden2;
+            private readonly global::TorchSharp.Modules.Linear _Output;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public RingGenerator() : base("RingGenerator")
             {
-                _hidden1 = global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
-                register_module("Hidden1", _hidden1);
-                _hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
-                register_module("Hidden2", _hidden2);
-                _output = global::TorchSharp.torch.nn.Linear(128L, 2L, hasBias: true);
-                register_module("Output", _output);
+                _Hidden1 = global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
+                register_module("Hidden1", _Hidden1);
+                _Hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+                register_module("Hidden2", _Hidden2);
+                _Output = global::TorchSharp.torch.nn.Linear(128L, 2L, hasBias: true);
+                register_module("Output", _Output);
             }
 
             /// <summary>Dense 8 → 128, ReLU: 8 → 128, 1152 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
+            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>Dense 128 → 128, ReLU: 128 → 128, 16512 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _hidden2; }
+            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 128 → 2: 128 → 2, 258 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 8] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 8 → 128
-                x = _hidden1.forward(x);
+                x = _Hidden1.forward(x);
                 x.relu_();
                 // Hidden2: 128 → 128
-                x = Replace(x, _hidden2.forward(x));
+                x = Replace(x, _Hidden2.forward(x));
                 x.relu_();
                 // Output: 128 → 2
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 return x;
             }
 
@@ -126,59 +126,52 @@ namespace GanGen.Examples.Toy2D
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
 
         /// <summary>Discriminator of <see cref="RingGan"/>: 2 → 1 per sample, 17,025 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class RingCritic : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden1;
-            private readonly global::TorchSharp.Modules.Linear _hidden2;
-            private readonly global::TorchSharp.Modules.Linear _score;
-            private readonly global::TorchSharp.Scalar _hidden1Slope1;
-            private readonly global::TorchSharp.Scalar _hidden2Slope1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden2;
+            private readonly global::TorchSharp.Modules.Linear _Score;
+            private readonly global::TorchSharp.Scalar _Hidden1Slope1;
+            private readonly global::TorchSharp.Scalar _Hidden2Slope1;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public RingCritic() : base("RingCritic")
             {
-                _hidden1 = global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
-                register_module("Hidden1", _hidden1);
-                _hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
-                register_module("Hidden2", _hidden2);
-                _score = global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
-                register_module("Score", _score);
-                _hidden1Slope1 = 0.2;
-                _hidden2Slope1 = 0.2;
+                _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
+                register_module("Hidden1", _Hidden1);
+                _Hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+                register_module("Hidden2", _Hidden2);
+                _Score = global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
+                register_module("Score", _Score);
+                _Hidden1Slope1 = 0.2;
+                _Hidden2Slope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 128, LeakyReLU(0.2): 2 → 128, 384 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
+            public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>Dense 128 → 128, LeakyReLU(0.2): 128 → 128, 16512 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _hidden2; }
+            public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 128 → 1: 128 → 1, 129 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 2] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 2 → 128
-                x = _hidden1.forward(x);
-                x.leaky_relu_(_hidden1Slope1);
+                x = _Hidden1.forward(x);
+                x.leaky_relu_(_Hidden1Slope1);
                 // Hidden2: 128 → 128
-                x = Replace(x, _hidden2.forward(x));
-                x.leaky_relu_(_hidden2Slope1);
+                x = Replace(x, _Hidden2.forward(x));
+                x.leaky_relu_(_Hidden2Slope1);
                 // Score: 128 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -202,12 +195,13 @@ namespace GanGen.Examples.Toy2D
                 return next;
             }
 
+            /// <inheritdoc />
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
-                    _hidden1Slope1.Dispose();
-                    _hidden2Slope1.Dispose();
+                    _Hidden1Slope1.Dispose();
+                    _Hidden2Slope1.Dispose();
                 }
                 base.Dispose(disposing);
             }

@@ -30,34 +30,34 @@ namespace Demo.Wgan
         /// <param name="fixedNoiseCount">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>
         public ClippedWgan(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)
             : base(Declaration, static () => new Gen(), static () => new Critic(), device, seed, fixedNoiseCount)
-
         {
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = Discriminator.forward(real);
-            fakeScores = Discriminator.forward(fake);
+            realScores = base.Discriminator.forward(real);
+            fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.WassersteinCritic(realScores, fakeScores);
         }
 
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
         {
-            using var fakeScores = Discriminator.forward(fake);
+            using var fakeScores = base.Discriminator.forward(fake);
             return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
         }
 
         /// <summary>WGAN weight clipping: every critic parameter into [−c, c], one op over the flat buffer.</summary>
         protected override void AfterDiscriminatorUpdate()
         {
-            DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);
+            base.DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
         public static string Summary() => Gen.Summary() + "\n" + Critic.Summary();
 
+        /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
@@ -71,33 +71,33 @@ namespace Demo.Wgan
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 8;
 
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _output;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Output;
 
             /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
             public Gen() : base("Gen")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _output = global::TorchSharp.torch.nn.Linear(32L, 2L, hasBias: true);
-                register_module("Output", _output);
+                _Hidden = global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Output = global::TorchSharp.torch.nn.Linear(32L, 2L, hasBias: true);
+                register_module("Output", _Output);
             }
 
             /// <summary>Dense 8 → 32, ReLU: 8 → 32, 288 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 32 → 2: 32 → 2, 66 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Output { get => _output; }
+            public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
 
             /// <summary>Runs the generator on a [N, 8] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 8 → 32
-                x = _hidden.forward(x);
+                x = _Hidden.forward(x);
                 x.relu_();
                 // Output: 32 → 2
-                x = Replace(x, _output.forward(x));
+                x = Replace(x, _Output.forward(x));
                 return x;
             }
 
@@ -120,48 +120,41 @@ namespace Demo.Wgan
                 return next;
             }
 
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                }
-                base.Dispose(disposing);
-            }
         }
 
         /// <summary>Discriminator of <see cref="ClippedWgan"/>: 2 → 1 per sample, 129 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Critic : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Linear _hidden;
-            private readonly global::TorchSharp.Modules.Linear _score;
-            private readonly global::TorchSharp.Scalar _hiddenSlope1;
+            private readonly global::TorchSharp.Modules.Linear _Hidden;
+            private readonly global::TorchSharp.Modules.Linear _Score;
+            private readonly global::TorchSharp.Scalar _HiddenSlope1;
 
             /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
             public Critic() : base("Critic")
             {
-                _hidden = global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
-                register_module("Hidden", _hidden);
-                _score = global::TorchSharp.torch.nn.Linear(32L, 1L, hasBias: true);
-                register_module("Score", _score);
-                _hiddenSlope1 = 0.2;
+                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
+                register_module("Hidden", _Hidden);
+                _Score = global::TorchSharp.torch.nn.Linear(32L, 1L, hasBias: true);
+                register_module("Score", _Score);
+                _HiddenSlope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 32, LeakyReLU(0.2): 2 → 32, 96 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
+            public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
 
             /// <summary>Dense 32 → 1: 32 → 1, 33 parameters.</summary>
-            public partial global::TorchSharp.Modules.Linear Score { get => _score; }
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 2] batch.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 2 → 32
-                x = _hidden.forward(x);
-                x.leaky_relu_(_hiddenSlope1);
+                x = _Hidden.forward(x);
+                x.leaky_relu_(_HiddenSlope1);
                 // Score: 32 → 1
-                x = Replace(x, _score.forward(x));
+                x = Replace(x, _Score.forward(x));
                 return x;
             }
 
@@ -184,11 +177,12 @@ namespace Demo.Wgan
                 return next;
             }
 
+            /// <inheritdoc />
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
-                    _hiddenSlope1.Dispose();
+                    _HiddenSlope1.Dispose();
                 }
                 base.Dispose(disposing);
             }
