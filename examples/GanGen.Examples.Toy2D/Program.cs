@@ -26,7 +26,8 @@ static int Run(ExampleOptions options)
     var clock = Stopwatch.StartNew();
     for (int step = 1; step <= options.Steps; step++)
     {
-        using (NewDisposeScope()) gan.Step(data.Sample(options.BatchSize));
+        gan.DecayLearningRatesLinearly(options.Steps);
+        using (var batch = data.Sample(options.BatchSize)) gan.Step(batch);
         if (step % curveEvery == 0 || step == options.Steps)
         {
             // Reading metrics syncs with the device, so it happens every curveEvery steps, not every step.

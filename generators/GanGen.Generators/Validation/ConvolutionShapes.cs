@@ -26,7 +26,8 @@ internal static class ConvolutionShapes
             if (span % s != 0)
             {
                 string value = ((double)span / s + 1).ToString("0.###", CultureInfo.InvariantCulture);
-                return ShapeResult.Fail($"({size} + 2·{p} − {d}·({k} − 1) − 1) / {s} + 1 = {value} is not whole; {Suggest(size, k, s, p, d)}");
+                return ShapeResult.Fail($"({size} + 2·{p} − {d}·({k} − 1) − 1) / {s} + 1 = {value} is not whole; {Suggest(size, k, s, p, d)}",
+                    WholePadding(size, k, s, p, d));
             }
             output[axis] = span / s + 1;
         }
@@ -90,6 +91,16 @@ internal static class ConvolutionShapes
         if (have != want)
             return ShapeResult.Fail($"{Shapes.Format(input)} has {have} values but {Shapes.Format(target)} needs {want}; make the previous layer output {want}");
         return ShapeResult.Ok(target);
+    }
+
+    private static long? WholePadding(long size, long k, long s, long p, long d)
+    {
+        for (long padding = 0; padding <= k; padding++)
+        {
+            long span = size + 2 * padding - d * (k - 1) - 1;
+            if (padding != p && span >= 0 && span % s == 0) return padding;
+        }
+        return null;
     }
 
     private static string Axis(int axis) => axis == 1 ? "height" : "width";

@@ -238,7 +238,8 @@ internal static class GanValidator
             var result = rule.Infer(new StepDeclarationView(values, step.Dimensions), shape);
             if (result.Output is null)
             {
-                context.Report(DiagnosticDescriptors.ShapeMismatch, step.Location, step.Kind, layer.Name, Shapes.Format(shape), result.Problem!);
+                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeMismatch, step.Location, step.Kind, layer.Name, Shapes.Format(shape), result.Problem!)
+                    with { FixKey = result.FixPadding is null ? null : "Padding", FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
                 shape = null;
                 continue;
             }
@@ -352,10 +353,13 @@ internal static class GanValidator
 
         public void CountError() => ErrorCount++;
 
-        public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan location, params string[] arguments)
+        public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan location, params string[] arguments) =>
+            Report(DiagnosticInfo.Create(descriptor, location, arguments));
+
+        public void Report(DiagnosticInfo diagnostic)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
-            if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ErrorCount++;
+            _diagnostics.Add(diagnostic);
+            if (diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ErrorCount++;
         }
 
         public double Check(ArgumentDeclaration? argument, string what, double fallback, System.Func<double, bool> isValid, string requirement)

@@ -6,19 +6,23 @@ namespace GanGen.Generators.Validation;
 /// <summary>What a step's shape rule decided: an output shape, or why the input cannot be taken.</summary>
 internal readonly struct ShapeResult
 {
-    private ShapeResult(long[]? output, long parameters, string? problem)
+    private ShapeResult(long[]? output, long parameters, string? problem, long? fixPadding = null)
     {
         Output = output;
         Parameters = parameters;
         Problem = problem;
+        FixPadding = fixPadding;
     }
+
+    /// <summary>A padding that would make the shape work, when exactly that change fixes it.</summary>
+    public long? FixPadding { get; }
 
     public long[]? Output { get; }
     public long Parameters { get; }
     public string? Problem { get; }
 
     public static ShapeResult Ok(long[] output, long parameters = 0) => new(output, parameters, null);
-    public static ShapeResult Fail(string problem) => new(null, 0, problem);
+    public static ShapeResult Fail(string problem, long? fixPadding = null) => new(null, 0, problem, fixPadding);
 }
 
 /// <summary>A constraint on one argument of a step, checked before the shape rule runs.</summary>

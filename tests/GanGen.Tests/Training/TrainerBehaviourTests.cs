@@ -84,6 +84,22 @@ public class TrainerBehaviourTests
     }
 
     [Fact]
+    public void LinearDecayScalesBothLearningRatesFromTheDeclaredValues()
+    {
+        using var gan = new RingWganGp(seed: 6);
+        using var real = randn(16, 2);
+        for (int i = 0; i < 25; i++) gan.Step(real);
+        gan.DecayLearningRatesLinearly(100);
+        Assert.Equal(1e-3 * 0.75, gan.GeneratorOptimizer.LearningRate, 12);
+        Assert.Equal(1e-3 * 0.75, gan.DiscriminatorOptimizer.LearningRate, 12);
+        gan.ScaleLearningRates(0);
+        using var before = gan.GeneratorParameters.Values.clone();
+        for (int i = 0; i < 5; i++) gan.Step(real);
+        Assert.True(before.allclose(gan.GeneratorParameters.Values, 0, 0), "a zero learning rate must leave the weights unchanged");
+        Assert.Throws<ArgumentOutOfRangeException>(() => gan.ScaleLearningRates(-1));
+    }
+
+    [Fact]
     public void WrongBatchShapeNamesTheShapes()
     {
         using var gan = new RingWganGp(seed: 5);
