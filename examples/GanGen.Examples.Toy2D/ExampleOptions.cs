@@ -10,7 +10,7 @@ internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, 
     {
         var dataset = new Option<string>("--dataset") { Description = "ring (8 Gaussians) or grid (25 Gaussians)", DefaultValueFactory = _ => "ring" };
         dataset.AcceptOnlyFromAmong("ring", "grid");
-        var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 10_000 };
+        var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 12_000 };
         var batch = new Option<int>("--batch-size") { Description = "Real and fake samples per step", DefaultValueFactory = _ => 256 };
         var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "Folder for the PNG plots", DefaultValueFactory = _ => "runs/toy2d" };
