@@ -4,6 +4,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+if (args.Length > 0 && args[0] == "paired")
+    return GanGen.Benchmarks.PairedRun.Run(args.Length > 1 ? int.Parse(args[1]) : 40);
 if (args.Length > 0 && args[0] == "soak")
     return GanGen.Benchmarks.SoakRun.Run(args.Length > 1 ? int.Parse(args[1]) : 20_000);
 
