@@ -77,6 +77,12 @@ public sealed class GaussianMixture2D : IDisposable
         return points.mul_(StandardDeviation).add_(centres); // in place: returns 'points' itself
     }
 
+    /// <summary>The sampler's random state, to store beside a checkpoint so a resumed run draws the same data.</summary>
+    public Tensor GetRandomState() => _random.get_state();
+
+    /// <summary>Restores a state from <see cref="GetRandomState"/>.</summary>
+    public void SetRandomState(Tensor state) => _random.set_state(state);
+
     /// <summary>Measures how well <paramref name="samples"/> ([N, 2]) cover the modes; see <see cref="ModeCoverage"/>.</summary>
     public ModeCoverage Measure(Tensor samples) => ModeCoverage.Measure(samples, Centers, StandardDeviation);
 

@@ -45,8 +45,11 @@ public abstract class GanOptimizer : IDisposable
     /// <summary>Hyper-parameters.</summary>
     public OptimizerSettings Settings { get; }
 
-    /// <summary>Number of updates taken so far.</summary>
-    public long StepCount { get; protected set; }
+    /// <summary>Number of updates taken so far (restored from checkpoints).</summary>
+    public long StepCount { get; protected internal set; }
+
+    /// <summary>The optimizer's state tensors by name, for checkpoints; loading copies into them in place.</summary>
+    public abstract System.Collections.Generic.IEnumerable<(string Name, TorchSharp.torch.Tensor State)> StateTensors();
 
     /// <summary>Creates the optimizer <paramref name="settings"/> names.</summary>
     public static GanOptimizer Create(FlatParameters parameters, OptimizerSettings settings) => settings.Kind switch

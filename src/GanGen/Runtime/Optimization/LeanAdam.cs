@@ -48,6 +48,15 @@ public sealed class LeanAdam : GanOptimizer
     }
 
     /// <inheritdoc />
+    public override System.Collections.Generic.IEnumerable<(string Name, Tensor State)> StateTensors()
+    {
+        yield return ("exp_avg", _expAvg);
+        yield return ("exp_avg_sq", _expAvgSq);
+        yield return ("beta1_power", _beta1Power);
+        yield return ("beta2_power", _beta2Power);
+    }
+
+    /// <inheritdoc />
     protected override void OnLearningRateChanged()
     {
         _negativeLearningRate.Dispose();

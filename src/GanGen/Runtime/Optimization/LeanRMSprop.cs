@@ -28,6 +28,12 @@ public sealed class LeanRMSprop : GanOptimizer
     }
 
     /// <inheritdoc />
+    public override System.Collections.Generic.IEnumerable<(string Name, Tensor State)> StateTensors()
+    {
+        yield return ("square_avg", _squareAvg);
+    }
+
+    /// <inheritdoc />
     protected override void OnLearningRateChanged()
     {
         _negativeLearningRate.Dispose();

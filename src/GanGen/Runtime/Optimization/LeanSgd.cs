@@ -22,6 +22,12 @@ public sealed class LeanSgd : GanOptimizer
     }
 
     /// <inheritdoc />
+    public override System.Collections.Generic.IEnumerable<(string Name, Tensor State)> StateTensors()
+    {
+        if (_momentumBuffer is not null) yield return ("momentum_buffer", _momentumBuffer);
+    }
+
+    /// <inheritdoc />
     protected override void OnLearningRateChanged()
     {
         _negativeLearningRate.Dispose();

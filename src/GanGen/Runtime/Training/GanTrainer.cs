@@ -13,7 +13,7 @@ namespace GanGen.Runtime.Training;
 /// </summary>
 /// <typeparam name="TGenerator">The generated generator module.</typeparam>
 /// <typeparam name="TDiscriminator">The generated discriminator module.</typeparam>
-public abstract class GanTrainer<TGenerator, TDiscriminator> : IDisposable
+public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposable
     where TGenerator : nn.Module<Tensor, Tensor>
     where TDiscriminator : nn.Module<Tensor, Tensor>
 {
