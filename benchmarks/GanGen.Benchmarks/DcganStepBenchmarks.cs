@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GanGen.Benchmarks.Baselines;
 using GanGen.Benchmarks.Declarations;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Benchmarks;
@@ -10,7 +11,7 @@ namespace GanGen.Benchmarks;
 public class DcganStepBenchmarks
 {
     private Tensor _batch = null!;
-    private BenchDcgan _generated = null!;
+    private FashionDcgan _generated = null!;
     private HandWrittenDcgan _handWritten = null!;
 
     [GlobalSetup]
@@ -19,7 +20,7 @@ public class DcganStepBenchmarks
         Threads.Configure();
         manual_seed(1);
         _batch = rand(64, 1, 28, 28).mul_(2).sub_(1);
-        _generated = new BenchDcgan(seed: 1);
+        _generated = new FashionDcgan(seed: 1);
         _handWritten = new HandWrittenDcgan(seed: 1);
     }
 

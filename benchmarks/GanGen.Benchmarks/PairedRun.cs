@@ -4,6 +4,7 @@ using System.Diagnostics;
 using GanGen.Benchmarks.Baselines;
 using GanGen.Benchmarks.Declarations;
 using GanGen.Runtime.Data;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Benchmarks;
@@ -36,7 +37,7 @@ internal static class PairedRun
     {
         manual_seed(1);
         using var batch = rand(64, 1, 28, 28).mul_(2).sub_(1);
-        using var generated = new BenchDcgan(seed: 1);
+        using var generated = new FashionDcgan(seed: 1);
         using var handWritten = new HandWrittenDcgan(seed: 1);
         Report("Fashion-MNIST DCGAN (batch 64)", rounds, 10, () => generated.Step(batch), () => handWritten.TrainStep(batch));
     }

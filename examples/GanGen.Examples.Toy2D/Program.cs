@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using GanGen.Examples.Toy2D;
+using GanGen.Examples.Models;
 using GanGen.Runtime.Data;
 using static TorchSharp.torch;
 

@@ -8,7 +8,7 @@ namespace GanGen.Benchmarks.Baselines;
 /// <summary>
 /// The Fashion-MNIST DCGAN as a competent TorchSharp user writes it from pytorch/examples' dcgan/main.py, at 28×28:
 /// Sequential networks, DCGAN initialisation, the built-in Adam, a dispose scope per step, item() every step.
-/// Same architecture, initialisation order, hyper-parameters and random draws as <see cref="Declarations.BenchDcgan"/>.
+/// Same architecture, initialisation order, hyper-parameters and random draws as <see cref="GanGen.Examples.Models.FashionDcgan"/>.
 /// </summary>
 public sealed class HandWrittenDcgan : IDisposable
 {

@@ -3,6 +3,7 @@ using GanGen.Benchmarks.Declarations;
 using GanGen.Runtime.Data;
 using TorchSharp;
 using Xunit.Abstractions;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -36,7 +37,7 @@ public class AllocationTests
     public void DcganStepAllocatesWithinBudget()
     {
         using var batch = rand(64, 1, 28, 28).mul_(2).sub_(1);
-        using var gan = new BenchDcgan(seed: 1);
+        using var gan = new FashionDcgan(seed: 1);
         for (int i = 0; i < 10; i++) gan.Step(batch);
         gan.ReadMetrics();
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using GanGen.Benchmarks.Baselines;
 using GanGen.Benchmarks.Declarations;
 using GanGen.Runtime.Data;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -49,7 +50,7 @@ public class BaselineEquivalenceTests
         {
             foreach (var batch in batches) expected.Add(handWritten.TrainStep(batch));
         }
-        using var generated = new BenchDcgan(seed: 4);
+        using var generated = new FashionDcgan(seed: 4);
         for (int i = 0; i < batches.Count; i++)
         {
             var actual = generated.TrainStep(batches[i]);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using GanGen.Runtime.Data;
 using GanGen.Tests.Declarations;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -64,14 +65,14 @@ public sealed class CheckpointTests : IDisposable
     public void RoundTripRestoresWeightsOptimizerStateAndFixedNoise()
     {
         string path = Path.Combine(_folder, "rt.ckpt");
-        using var gan = new RingWganGp(seed: 8);
+        using var gan = new RingGan(seed: 8);
         using var real = randn(32, 2);
         for (int i = 0; i < 10; i++) gan.Step(real);
         gan.SaveCheckpoint(path);
         using var weights = gan.GeneratorParameters.Values.clone();
         using var noise = gan.FixedNoise.clone();
 
-        using var other = new RingWganGp(seed: 9);
+        using var other = new RingGan(seed: 9);
         Assert.False(other.GeneratorParameters.Values.allclose(weights, 0, 0));
         other.LoadCheckpoint(path);
         Assert.True(other.GeneratorParameters.Values.allclose(weights, 0, 0));
@@ -88,11 +89,11 @@ public sealed class CheckpointTests : IDisposable
     public void CheckpointOfAnotherGanIsRejectedByName()
     {
         string path = Path.Combine(_folder, "other.ckpt");
-        using (var ring = new RingWganGp(seed: 1)) ring.SaveCheckpoint(path);
+        using (var ring = new RingGan(seed: 1)) ring.SaveCheckpoint(path);
         using var bce = new SmallBceGan(seed: 1);
         var error = Assert.Throws<InvalidDataException>(() => bce.LoadCheckpoint(path));
         Assert.Contains("other.ckpt", error.Message);
-        Assert.Contains("RingWganGp", error.Message);
+        Assert.Contains("RingGan", error.Message);
         Assert.Contains("SmallBceGan", error.Message);
     }
 
@@ -100,7 +101,7 @@ public sealed class CheckpointTests : IDisposable
     public void TruncatedCheckpointIsRejected()
     {
         string path = Path.Combine(_folder, "cut.ckpt");
-        using var gan = new RingWganGp(seed: 1);
+        using var gan = new RingGan(seed: 1);
         gan.SaveCheckpoint(path);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length / 2).ToArray());
@@ -114,7 +115,7 @@ public sealed class CheckpointTests : IDisposable
     {
         string path = Path.Combine(_folder, "notes.txt");
         File.WriteAllText(path, "hello, not a checkpoint");
-        using var gan = new RingWganGp(seed: 1);
+        using var gan = new RingGan(seed: 1);
         var error = Assert.Throws<InvalidDataException>(() => gan.LoadCheckpoint(path));
         Assert.Contains("notes.txt", error.Message);
         Assert.Contains("not a GanGen checkpoint", error.Message);
@@ -123,7 +124,7 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void MissingCheckpointNamesThePath()
     {
-        using var gan = new RingWganGp(seed: 1);
+        using var gan = new RingGan(seed: 1);
         var error = Assert.Throws<FileNotFoundException>(() => gan.LoadCheckpoint(Path.Combine(_folder, "absent.ckpt")));
         Assert.Contains("absent.ckpt", error.Message);
     }

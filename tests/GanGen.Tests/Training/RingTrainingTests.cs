@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using GanGen.Runtime.Data;
 using GanGen.Tests.Declarations;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -16,7 +17,7 @@ public class RingTrainingTests
         // 2,400 generator updates at n_critic = 5. Seeds 1, 2, 3 and 11 all reach 8/8 modes and 73–82% here.
         const int steps = 12_000;
         using var data = GaussianMixture2D.Ring(seed: 3);
-        using var gan = new RingWganGp(seed: 3);
+        using var gan = new RingGan(seed: 3);
         for (int step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
@@ -43,7 +44,7 @@ public class RingTrainingTests
     {
         var losses = new List<float>();
         using var data = GaussianMixture2D.Ring(seed: seed);
-        using var gan = new RingWganGp(seed: seed);
+        using var gan = new RingGan(seed: seed);
         for (int step = 0; step < 30; step++)
         {
             using var scope = NewDisposeScope();

@@ -1,6 +1,7 @@
 using System;
 using GanGen.Runtime.Training;
 using GanGen.Tests.Declarations;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -11,7 +12,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void DeclarationIsResolvedWithLiteratureDefaults()
     {
-        var wgan = RingWganGp.Declaration;
+        var wgan = RingGan.Declaration;
         Assert.Equal(GanLoss.WassersteinGP, wgan.Loss);
         Assert.Equal(5, wgan.CriticSteps); // Gulrajani et al. 2017
         Assert.Equal(8, wgan.LatentSize);
@@ -40,7 +41,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void CriticStepsScheduleGeneratorUpdates()
     {
-        using var gan = new RingWganGp(seed: 2);
+        using var gan = new RingGan(seed: 2);
         using var real = randn(32, 2);
         for (int i = 0; i < 4; i++) gan.Step(real);
         Assert.Equal(0, gan.GeneratorUpdates);
@@ -72,7 +73,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void FixedNoiseGivesTheSameSamplesUntilTheGeneratorChanges()
     {
-        using var gan = new RingWganGp(seed: 4);
+        using var gan = new RingGan(seed: 4);
         using var first = gan.SampleFixed();
         using var second = gan.SampleFixed();
         Assert.True(first.allclose(second, 0, 0));
@@ -86,7 +87,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void LinearDecayScalesBothLearningRatesFromTheDeclaredValues()
     {
-        using var gan = new RingWganGp(seed: 6);
+        using var gan = new RingGan(seed: 6);
         using var real = randn(16, 2);
         for (int i = 0; i < 25; i++) gan.Step(real);
         gan.DecayLearningRatesLinearly(100);
@@ -102,10 +103,10 @@ public class TrainerBehaviourTests
     [Fact]
     public void WrongBatchShapeNamesTheShapes()
     {
-        using var gan = new RingWganGp(seed: 5);
+        using var gan = new RingGan(seed: 5);
         using var wrong = randn(16, 3);
         var error = Assert.Throws<ArgumentException>(() => gan.Step(wrong));
-        Assert.Contains("RingWganGp", error.Message);
+        Assert.Contains("RingGan", error.Message);
         Assert.Contains("[16, 3]", error.Message);
         Assert.Contains("[N, 2]", error.Message);
     }
@@ -113,7 +114,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void IntegerBatchIsRejectedWithItsDtype()
     {
-        using var gan = new RingWganGp(seed: 5);
+        using var gan = new RingGan(seed: 5);
         using var integers = ones(new long[] { 16, 2 }, dtype: int64);
         var error = Assert.Throws<ArgumentException>(() => gan.Step(integers));
         Assert.Contains("Int64", error.Message);
@@ -122,7 +123,7 @@ public class TrainerBehaviourTests
     [Fact]
     public void WrongNoiseShapeIsRejected()
     {
-        using var gan = new RingWganGp(seed: 5);
+        using var gan = new RingGan(seed: 5);
         using var noise = randn(4, 3);
         var error = Assert.Throws<ArgumentException>(() => gan.Generate(noise));
         Assert.Contains("[4, 3]", error.Message);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using GanGen.Benchmarks.Declarations;
 using GanGen.Runtime.Training;
+using GanGen.Examples.Models;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -24,7 +25,7 @@ public sealed class TrainingRunTests : IDisposable
     {
         var scores = new Queue<double>(new[] { 5.0, 3.0, 4.0 });
         var options = new TrainingRunOptions(Steps: 6, OutputFolder: _folder, LogEvery: 2, SampleEvery: 3, EvaluateEvery: 2, CheckpointEvery: 3);
-        using (var gan = new BenchDcgan(seed: 2))
+        using (var gan = new FashionDcgan(seed: 2))
         {
             TrainingRun.Fit(gan, Batch, options, evaluate: _ => new Evaluation(scores.Dequeue(), "fake report"), evaluationSamples: 8, writePng: WritePng);
             Assert.Equal(6, gan.StepCount);
@@ -40,7 +41,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.StartsWith("4\n3", File.ReadAllText(Path.Combine(_folder, "best.txt"))); // best score 3.0 came at step 4
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "tensorboard"), "events.out.tfevents.*", SearchOption.AllDirectories));
 
-        using var resumed = new BenchDcgan(seed: 77);
+        using var resumed = new FashionDcgan(seed: 77);
         TrainingRun.Fit(resumed, Batch, options with { Steps = 8, Resume = true }, writePng: WritePng);
         Assert.Equal(8, resumed.StepCount);
         var all = File.ReadAllLines(Path.Combine(_folder, "metrics.csv"));
@@ -50,7 +51,7 @@ public sealed class TrainingRunTests : IDisposable
     [Fact]
     public void InvalidOptionsAreRejected()
     {
-        using var gan = new BenchDcgan(seed: 2);
+        using var gan = new FashionDcgan(seed: 2);
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainingRun.Fit(gan, Batch, new TrainingRunOptions(0, _folder), writePng: WritePng));
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainingRun.Fit(gan, Batch, new TrainingRunOptions(5, _folder, LogEvery: 0), writePng: WritePng));
     }

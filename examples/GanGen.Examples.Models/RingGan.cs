@@ -1,7 +1,7 @@
 using GanGen;
 using TorchSharp.Modules;
 
-namespace GanGen.Examples.Toy2D;
+namespace GanGen.Examples.Models;
 
 /// <summary>
 /// WGAN-GP (Gulrajani et al. 2017) for 2-D mixtures: an 8-wide latent, two 128-unit hidden layers per network and
