@@ -66,7 +66,8 @@ internal static class NetworkEmitter
         {
             writer.Line();
             writer.Line($"/// <summary>{Describe(layer)}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}, {layer.ParameterCount.ToString(CultureInfo.InvariantCulture)} parameters.</summary>");
-            writer.Line($"{layer.Accessibility} partial {layer.TypeName} {layer.Name} {{ get => {Literals.Camel(layer.Name)}; }}");
+            string access = layer.Accessibility.Length == 0 ? string.Empty : layer.Accessibility + " ";
+            writer.Line($"{access}partial {layer.TypeName} {layer.Name} {{ get => {Literals.Camel(layer.Name)}; }}");
         }
 
         writer.Line();

@@ -159,7 +159,7 @@ internal static class GanParser
             property.Name,
             location,
             property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            Accessibility(property.DeclaredAccessibility),
+            WrittenAccessibility(syntax),
             isPartialDefinition,
             property.PartialImplementationPart is not null,
             property.IsStatic,
@@ -208,13 +208,20 @@ internal static class GanParser
         _ => "class",
     };
 
-    private static string Accessibility(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch
+    /// <summary>
+    /// The accessibility keywords exactly as written (possibly none): C# requires the implementing part of a partial
+    /// property to repeat them, and an explicit 'private' does not match an omitted one (CS8799).
+    /// </summary>
+    private static string WrittenAccessibility(PropertyDeclarationSyntax? syntax)
     {
-        Microsoft.CodeAnalysis.Accessibility.Public => "public",
-        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
-        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
-        _ => "private",
-    };
+        if (syntax is null) return string.Empty;
+        var keywords = new List<string>();
+        foreach (var modifier in syntax.Modifiers)
+        {
+            if (modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) ||
+                modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword))
+                keywords.Add(modifier.ValueText);
+        }
+        return string.Join(" ", keywords);
+    }
 }
