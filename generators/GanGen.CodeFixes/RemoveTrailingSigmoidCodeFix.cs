@@ -33,7 +33,7 @@ public sealed class RemoveTrailingSigmoidCodeFix : CodeFixProvider
                 CodeAction.Create("Remove the trailing [Sigmoid]", ct =>
                 {
                     SyntaxNode updated = list.Attributes.Count == 1
-                        ? root.RemoveNode(list, SyntaxRemoveOptions.KeepNoTrivia)!
+                        ? root.RemoveNode(list, SyntaxRemoveOptions.KeepExteriorTrivia)!
                         : root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
                     return Task.FromResult(context.Document.WithSyntaxRoot(updated));
                 }, nameof(RemoveTrailingSigmoidCodeFix)),

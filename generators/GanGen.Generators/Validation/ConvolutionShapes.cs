@@ -117,7 +117,7 @@ internal static class ConvolutionShapes
                 break;
             }
         }
-        for (long kernel = 1; kernel <= 7 && fixes.Count < 3; kernel++)
+        for (long kernel = 2; kernel <= 7 && fixes.Count < 3; kernel++)
         {
             if (kernel != k && (size + 2 * p - d * (kernel - 1) - 1) % s == 0 && size + 2 * p - d * (kernel - 1) - 1 >= 0)
                 fixes.Add("Kernel = " + kernel.ToString(CultureInfo.InvariantCulture));
