@@ -1,0 +1,31 @@
+using System;
+using System.IO;
+using GanGen.Examples.FashionMnist;
+using GanGen.Examples.Models;
+using GanGen.Runtime.Training;
+using static TorchSharp.torch;
+
+return ExampleOptions.CreateCommand(Run).Parse(args).Invoke();
+
+static int Run(ExampleOptions options)
+{
+    if (options.Threads > 0) set_num_threads(options.Threads);
+    var device = TorchSharp.torch.device(options.Device);
+    Directory.CreateDirectory(options.Output);
+    Console.WriteLine(FashionDcgan.Summary());
+
+    using var data = FashionData.Load(options.DataPath, options.BatchSize, options.Seed, device);
+    Console.WriteLine($"data: {data.Description}");
+
+    using var gan = new FashionDcgan(device, options.Seed);
+    gan.GeneratorOptimizer.LearningRate = options.GeneratorLearningRate;
+    gan.DiscriminatorOptimizer.LearningRate = options.DiscriminatorLearningRate;
+    var run = new TrainingRunOptions(
+        Steps: options.Steps, OutputFolder: options.Output, LogEvery: 50, SampleEvery: options.SampleEvery,
+        EvaluateEvery: options.EvaluateEvery, CheckpointEvery: options.CheckpointEvery, Resume: options.Resume);
+
+    ConsoleProgress.Show("Fashion-MNIST DCGAN", observer => TrainingRun.Fit(gan, data.Batch, run, observer));
+
+    Console.WriteLine($"samples/, metrics.csv, last.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
+    return 0;
+}
