@@ -1,0 +1,151 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using GanGen.Runtime.Data;
+using static TorchSharp.torch;
+
+namespace GanGen.Tests.Data;
+
+/// <summary>IDX reading on small generated files, plain and gzip, and every corrupt case with its specific error.</summary>
+public sealed class IdxReaderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gangen-idx-" + Guid.NewGuid().ToString("N"));
+
+    public IdxReaderTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadsImagesScaledToTheDeclaredRange(bool gzip)
+    {
+        string path = Write("images", Images(count: 3, rows: 2, columns: 2, first: new byte[] { 0, 255, 51, 102 }), gzip);
+        using var symmetric = IdxReader.ReadImages(path, GanGen.DataRange.MinusOneToOne);
+        Assert.Equal(new long[] { 3, 1, 2, 2 }, symmetric.shape);
+        Assert.Equal(new[] { -1f, 1f, 51 / 127.5f - 1, 102 / 127.5f - 1 }, symmetric[0].flatten().data<float>().ToArray());
+        using var unit = IdxReader.ReadImages(path, GanGen.DataRange.ZeroToOne, limit: 2);
+        Assert.Equal(new long[] { 2, 1, 2, 2 }, unit.shape);
+        Assert.Equal(new[] { 0f, 1f, 0.2f, 0.4f }, unit[0].flatten().data<float>().ToArray());
+    }
+
+    [Fact]
+    public void ReadsLabelsAndChecksTheyMatchTheImages()
+    {
+        string images = Write("images", Images(3, 2, 2), gzip: true);
+        string labels = Write("labels", Labels(7, 0, 9), gzip: false);
+        var (x, y) = IdxReader.ReadPair(images, labels);
+        using (x)
+        using (y)
+        {
+            Assert.Equal(new long[] { 7, 0, 9 }, y.data<long>().ToArray());
+        }
+        string fewer = Write("fewer", Labels(1, 2), gzip: false);
+        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadPair(images, fewer));
+        Assert.Contains("3 images", error.Message);
+        Assert.Contains("2 labels", error.Message);
+    }
+
+    [Fact]
+    public void WrongMagicNumberIsNamed()
+    {
+        string path = Write("labels-as-images", Labels(1, 2, 3, 4, 5, 6, 7, 8, 9, 0), gzip: false);
+        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
+        Assert.Contains("labels-as-images", error.Message);
+        Assert.Contains("0x00000801", error.Message);
+        Assert.Contains("expected 0x00000803", error.Message);
+    }
+
+    [Fact]
+    public void TruncatedFileStatesTheBytesItNeeds()
+    {
+        var bytes = Images(4, 3, 3);
+        string path = Write("cut", bytes.Take(bytes.Length - 5).ToArray(), gzip: true);
+        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
+        Assert.Contains("cut", error.Message);
+        Assert.Contains("truncated", error.Message);
+        Assert.Contains($"need {bytes.Length} bytes", error.Message);
+    }
+
+    [Fact]
+    public void EmptyAndMissingFilesAreNamed()
+    {
+        string empty = Path.Combine(_folder, "empty.idx");
+        File.WriteAllBytes(empty, Array.Empty<byte>());
+        Assert.Contains("empty.idx' is empty", Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(empty)).Message);
+        string missing = Path.Combine(_folder, "absent.idx");
+        Assert.Contains("absent.idx", Assert.Throws<FileNotFoundException>(() => IdxReader.ReadLabels(missing)).Message);
+        string header = Write("header", new byte[] { 0, 0, 8, 3, 0, 0 }, gzip: false);
+        Assert.Contains("IDX header", Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(header)).Message);
+    }
+
+    [Fact]
+    public void EmbeddedTestSplitHasTenThousandBalancedImagesInRange()
+    {
+        string folder = EmbeddedFolder();
+        var (images, labels) = IdxReader.ReadPair(Path.Combine(folder, "t10k-images-idx3-ubyte.gz"), Path.Combine(folder, "t10k-labels-idx1-ubyte.gz"));
+        using (images)
+        using (labels)
+        {
+            Assert.Equal(new long[] { 10_000, 1, 28, 28 }, images.shape);
+            Assert.Equal(-1f, images.min().item<float>());
+            Assert.Equal(1f, images.max().item<float>());
+            using var counts = labels.bincount(null);
+            Assert.Equal(Enumerable.Repeat(1000L, 10), counts.data<long>().ToArray());
+        }
+    }
+
+    internal static string EmbeddedFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "data", "fashion-mnist");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("data/fashion-mnist not found above the test output folder");
+    }
+
+    private string Write(string name, byte[] bytes, bool gzip)
+    {
+        string path = Path.Combine(_folder, name + (gzip ? ".gz" : ".idx"));
+        if (!gzip)
+        {
+            File.WriteAllBytes(path, bytes);
+            return path;
+        }
+        using var file = File.Create(path);
+        using var compressed = new GZipStream(file, CompressionLevel.Fastest);
+        compressed.Write(bytes);
+        return path;
+    }
+
+    private static byte[] Images(int count, int rows, int columns, byte[]? first = null)
+    {
+        var bytes = new byte[16 + count * rows * columns];
+        BigEndian(bytes, 0, 0x00000803);
+        BigEndian(bytes, 4, count);
+        BigEndian(bytes, 8, rows);
+        BigEndian(bytes, 12, columns);
+        for (int i = 16; i < bytes.Length; i++) bytes[i] = (byte)(i * 7);
+        first?.CopyTo(bytes, 16);
+        return bytes;
+    }
+
+    private static byte[] Labels(params byte[] labels)
+    {
+        var bytes = new byte[8 + labels.Length];
+        BigEndian(bytes, 0, 0x00000801);
+        BigEndian(bytes, 4, labels.Length);
+        labels.CopyTo(bytes, 8);
+        return bytes;
+    }
+
+    private static void BigEndian(byte[] bytes, int offset, int value)
+    {
+        bytes[offset] = (byte)(value >> 24);
+        bytes[offset + 1] = (byte)(value >> 16);
+        bytes[offset + 2] = (byte)(value >> 8);
+        bytes[offset + 3] = (byte)value;
+    }
+}
