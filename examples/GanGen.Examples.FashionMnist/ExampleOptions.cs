@@ -11,7 +11,7 @@ internal sealed record ExampleOptions(
 {
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
-        var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 1500 };
+        var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
         var lrG = new Option<double>("--lr-g") { Description = "Generator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
         var lrD = new Option<double>("--lr-d") { Description = "Discriminator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
