@@ -17,6 +17,7 @@ static int Run(ExampleOptions options)
     using var data = FashionData.Load(options.DataPath, options.BatchSize, options.Seed, device);
     Console.WriteLine($"data: {data.Description}");
 
+    using var quality = QualityFigures.Create();
     using var gan = new FashionDcgan(device, options.Seed);
     gan.GeneratorOptimizer.LearningRate = options.GeneratorLearningRate;
     gan.DiscriminatorOptimizer.LearningRate = options.DiscriminatorLearningRate;
@@ -24,8 +25,16 @@ static int Run(ExampleOptions options)
         Steps: options.Steps, OutputFolder: options.Output, LogEvery: 50, SampleEvery: options.SampleEvery,
         EvaluateEvery: options.EvaluateEvery, CheckpointEvery: options.CheckpointEvery, Resume: options.Resume);
 
-    ConsoleProgress.Show("Fashion-MNIST DCGAN", observer => TrainingRun.Fit(gan, data.Batch, run, observer));
+    if (!options.Resume)
+    {
+        using var untrained = gan.Sample(options.EvaluationSamples);
+        Console.WriteLine($"untrained generator: {quality.Evaluate(untrained)}");
+    }
+    ConsoleProgress.Show("Fashion-MNIST DCGAN", observer => TrainingRun.Fit(
+        gan, data.Batch, run, observer, samples => QualityFigures.Evaluate(quality, samples), options.EvaluationSamples));
 
-    Console.WriteLine($"samples/, metrics.csv, last.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
+    using (var final = gan.Sample(options.EvaluationSamples))
+        Console.WriteLine($"final: {quality.Evaluate(final)}");
+    Console.WriteLine($"samples/, metrics.csv, last.ckpt, best.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
     return 0;
 }
