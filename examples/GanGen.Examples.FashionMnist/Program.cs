@@ -12,6 +12,15 @@ static int Run(ExampleOptions options)
     if (options.Threads > 0) set_num_threads(options.Threads);
     var device = TorchSharp.torch.device(options.Device);
     Directory.CreateDirectory(options.Output);
+    if (options.EvaluateCheckpoint is { } checkpoint)
+    {
+        using var evaluator = QualityFigures.Create();
+        using var trained = new FashionDcgan(device, options.Seed);
+        trained.LoadCheckpoint(checkpoint);
+        using var samples = trained.Sample(options.EvaluationSamples);
+        Console.WriteLine($"{checkpoint} (step {trained.StepCount}): {evaluator.Evaluate(samples)}");
+        return 0;
+    }
     Console.WriteLine(FashionDcgan.Summary());
 
     using var data = FashionData.Load(options.DataPath, options.BatchSize, options.Seed, device);
