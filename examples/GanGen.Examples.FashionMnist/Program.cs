@@ -44,6 +44,7 @@ static int Run(ExampleOptions options)
 
     using (var final = gan.Sample(options.EvaluationSamples))
         Console.WriteLine($"final: {quality.Evaluate(final)}");
-    Console.WriteLine($"samples/, metrics.csv, last.ckpt, best.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
+    Plots.CurvesFromCsv(Path.Combine(options.Output, "metrics.csv"), Path.Combine(options.Output, "curves.png"));
+    Console.WriteLine($"samples/, metrics.csv, curves.png, last.ckpt, best.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
     return 0;
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using GanGen.Examples.Models;
+using GanGen.Examples.Toy2D;
 using GanGen.Runtime.Data;
 using static TorchSharp.torch;
 

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using ScottPlot;
 
-namespace GanGen.Examples.Toy2D;
+namespace GanGen.Examples.Models;
 
-/// <summary>The two PNGs the example writes: samples over data, and the training curves.</summary>
-internal static class Plots
+/// <summary>The examples' PNG plots: 2-D samples over data, and training curves (losses and D scores over steps).</summary>
+public static class Plots
 {
+    /// <summary>Real and generated 2-D points ([x0, y0, x1, y1, …]) in one square plot.</summary>
     public static void Scatter(string path, string title, float[] real, float[] generated)
     {
         var plot = new Plot();
@@ -23,6 +24,7 @@ internal static class Plots
         plot.SavePng(path, 800, 800);
     }
 
+    /// <summary>Losses and mean D scores against the step.</summary>
     public static void Curves(string path, IReadOnlyList<double> steps, IReadOnlyList<double> lossD, IReadOnlyList<double> lossG,
         IReadOnlyList<double> realScore, IReadOnlyList<double> fakeScore)
     {
@@ -35,6 +37,20 @@ internal static class Plots
         plot.XLabel("step");
         plot.ShowLegend();
         plot.SavePng(path, 1000, 500);
+    }
+
+    /// <summary>Plots a metrics.csv written by TrainingRun (step, loss_d, loss_g, real_score, fake_score).</summary>
+    public static void CurvesFromCsv(string csvPath, string pngPath)
+    {
+        var columns = new List<double>[5];
+        for (int c = 0; c < columns.Length; c++) columns[c] = new List<double>();
+        foreach (var line in System.IO.File.ReadLines(csvPath))
+        {
+            var cells = line.Split(',');
+            if (cells.Length != 5 || !double.TryParse(cells[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
+            for (int c = 0; c < 5; c++) columns[c].Add(double.Parse(cells[c], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Curves(pngPath, columns[0], columns[1], columns[2], columns[3], columns[4]);
     }
 
     private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label)
