@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using GanGen.Runtime.Data;
+using SkiaSharp;
+
+namespace GanGen.Tests.Data;
+
+/// <summary>Image folders on small generated PNG/JPEG files: shapes, crop and resize, channels, range and errors.</summary>
+public sealed class ImageFolderReaderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gangen-images-" + Guid.NewGuid().ToString("N"));
+
+    public ImageFolderReaderTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void WideImageIsCenterCroppedResizedAndConvertedToGrayscale()
+    {
+        // 60×30: black left third, white middle third, black right third. The centred 30×30 crop is the white third.
+        Save("b.png", 60, 30, (x, _) => x >= 20 && x < 40 ? SKColors.White : SKColors.Black);
+        Save("a.png", 30, 30, (_, _) => SKColors.Black);
+        using var images = ImageFolderReader.Read(_folder, new long[] { 1, 8, 8 });
+        Assert.Equal(new long[] { 2, 1, 8, 8 }, images.shape);
+        Assert.Equal(-1f, images[0].max().item<float>()); // a.png first (sorted): all black
+        using var centre = images[1, 0, 2..6, 2..6];
+        Assert.True(centre.min().item<float>() > 0.9f, "the white middle third fills the crop");
+    }
+
+    [Fact]
+    public void ColourImagesKeepTheirChannelsInTheDeclaredRange()
+    {
+        Save("red.jpg", 16, 16, (_, _) => new SKColor(255, 0, 0), SKEncodedImageFormat.Jpeg);
+        using var images = ImageFolderReader.Read(_folder, new long[] { 3, 4, 4 }, GanGen.DataRange.ZeroToOne);
+        Assert.Equal(new long[] { 1, 3, 4, 4 }, images.shape);
+        Assert.True(images[0, 0].min().item<float>() > 0.95f);
+        Assert.True(images[0, 1].max().item<float>() < 0.05f);
+        Assert.True(images[0, 2].max().item<float>() < 0.05f);
+    }
+
+    [Fact]
+    public void ProblemsNameTheFolderOrFile()
+    {
+        Assert.Contains("contains no PNG or JPEG", Assert.Throws<InvalidDataException>(() => ImageFolderReader.Read(_folder, new long[] { 1, 8, 8 })).Message);
+        Assert.Contains("absent", Assert.Throws<DirectoryNotFoundException>(() => ImageFolderReader.Read(Path.Combine(_folder, "absent"), new long[] { 1, 8, 8 })).Message);
+        File.WriteAllText(Path.Combine(_folder, "broken.png"), "not an image");
+        Assert.Contains("broken.png", Assert.Throws<InvalidDataException>(() => ImageFolderReader.Read(_folder, new long[] { 1, 8, 8 })).Message);
+        Assert.Contains("[2, 8, 8]", Assert.Throws<ArgumentException>(() => ImageFolderReader.Read(_folder, new long[] { 2, 8, 8 })).Message);
+    }
+
+    private void Save(string name, int width, int height, Func<int, int, SKColor> colour, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++) bitmap.SetPixel(x, y, colour(x, y));
+        using var data = bitmap.Encode(format, 100);
+        using var file = File.Create(Path.Combine(_folder, name));
+        data.SaveTo(file);
+    }
+}
