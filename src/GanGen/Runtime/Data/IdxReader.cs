@@ -98,6 +98,6 @@ public static class IdxReader
         return sizes[0];
     }
 
-    private static int BigEndian(byte[] bytes, int offset) =>
+    internal static int BigEndian(byte[] bytes, int offset) =>
         (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
 }

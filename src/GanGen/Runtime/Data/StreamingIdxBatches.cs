@@ -124,20 +124,17 @@ public sealed class StreamingIdxBatches : IDisposable
             }
             read += n;
         }
-        int magic = BigEndian(header, 0);
+        int magic = IdxReader.BigEndian(header, 0);
         if (magic != ImageMagic)
         {
             stream.Dispose();
             throw new InvalidDataException($"'{_path}' has magic number 0x{magic:X8}, expected 0x{ImageMagic:X8} (uint8 images).");
         }
-        count = BigEndian(header, 4);
-        rows = BigEndian(header, 8);
-        columns = BigEndian(header, 12);
+        count = IdxReader.BigEndian(header, 4);
+        rows = IdxReader.BigEndian(header, 8);
+        columns = IdxReader.BigEndian(header, 12);
         return stream;
     }
-
-    private static int BigEndian(byte[] bytes, int offset) =>
-        (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
 
     /// <inheritdoc />
     public void Dispose()
