@@ -40,11 +40,10 @@ static int Run(ExampleOptions options)
         Console.WriteLine($"untrained generator: {quality.Evaluate(untrained)}");
     }
     ConsoleProgress.Show("Fashion-MNIST DCGAN", observer => TrainingRun.Fit(
-        gan, data.Batch, run, observer, samples => QualityFigures.Evaluate(quality, samples), options.EvaluationSamples));
+        gan, data.Batch, run, new CurvePlotter(observer, options.Output), samples => QualityFigures.Evaluate(quality, samples), options.EvaluationSamples));
 
     using (var final = gan.Sample(options.EvaluationSamples))
         Console.WriteLine($"final: {quality.Evaluate(final)}");
-    Plots.CurvesFromCsv(Path.Combine(options.Output, "metrics.csv"), Path.Combine(options.Output, "curves.png"));
     Console.WriteLine($"samples/, metrics.csv, curves.png, last.ckpt, best.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
     return 0;
 }
