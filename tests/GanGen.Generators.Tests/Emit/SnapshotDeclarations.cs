@@ -3,7 +3,7 @@ namespace GanGen.Generators.Tests.Emit;
 /// <summary>The declarations whose generated code is snapshotted, one per loss/optimizer/placement variant.</summary>
 internal static class SnapshotDeclarations
 {
-    /// <summary>A copy of examples/GanGen.Examples.Toy2D/RingGan.cs: WGAN-GP, explicit Adam on both networks.</summary>
+    /// <summary>The 2-D ring WGAN-GP as first written (λ = 10; examples/GanGen.Examples.Models/RingGan.cs now uses 0.1): explicit Adam on both networks.</summary>
     public const string Ring = """
         using GanGen;
         using TorchSharp.Modules;
