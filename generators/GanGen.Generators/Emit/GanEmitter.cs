@@ -105,8 +105,17 @@ internal static class GanEmitter
     {
         writer.Line($"/// <inheritdoc />");
         writer.Open($"protected override {Tensor} DiscriminatorLoss({Tensor} real, {Tensor} fake, out {Tensor} realScores, out {Tensor} fakeScores)");
-        writer.Line("realScores = base.Discriminator.forward(real);");
-        writer.Line("fakeScores = base.Discriminator.forward(fake);");
+        if (gan.Discriminator.SamplesIndependent)
+        {
+            writer.Line($"// {gan.Discriminator.Name} has no batch-statistics layer, so real and fake samples share one forward pass.");
+            writer.Line("base.ScoreInOnePass(real, fake, out realScores, out fakeScores);");
+        }
+        else
+        {
+            writer.Line($"// Separate passes: {gan.Discriminator.Name}'s batch statistics must see real and fake batches apart.");
+            writer.Line("realScores = base.Discriminator.forward(real);");
+            writer.Line("fakeScores = base.Discriminator.forward(fake);");
+        }
         switch (gan.Loss)
         {
             case LossKind.Minimax:

@@ -88,6 +88,8 @@ internal enum InitKind
     Orthogonal = 4,
 }
 
+/// <param name="SamplesIndependent">No step mixes samples of a batch (no batch statistics), so one forward pass over
+/// concatenated batches equals separate passes.</param>
 internal sealed record NetworkSpec(
     NetworkRole Role,
     string Name,
@@ -95,7 +97,8 @@ internal sealed record NetworkSpec(
     OptimizerSpec Optimizer,
     EquatableArray<LayerSpec> Layers,
     EquatableArray<long> InputShape,
-    EquatableArray<long> OutputShape);
+    EquatableArray<long> OutputShape,
+    bool SamplesIndependent);
 
 internal sealed record GanSpec(
     string? Namespace,

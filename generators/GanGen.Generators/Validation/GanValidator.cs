@@ -165,7 +165,19 @@ internal static class GanValidator
         }
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
         return new NetworkSpec(network.Role, network.Name, ResolveInit(network, layers, context), optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
-            new EquatableArray<long>(input), new EquatableArray<long>(shape));
+            new EquatableArray<long>(input), new EquatableArray<long>(shape), SamplesIndependent(layers));
+    }
+
+    private static bool SamplesIndependent(List<LayerSpec> layers)
+    {
+        foreach (var layer in layers)
+        {
+            foreach (var step in layer.Steps)
+            {
+                if (StepCatalog.TryGet(step.Kind, out var rule) && rule.CouplesSamples) return false;
+            }
+        }
+        return true;
     }
 
     private static LayerSpec? ValidateLayer(LayerDeclaration layer, long[]? input, Context context)

@@ -31,9 +31,10 @@ internal readonly record struct ArgumentRule(string Name, double Default, System
 /// <summary>Everything GanGen knows about one layer or operation kind.</summary>
 internal sealed class StepRule
 {
-    public StepRule(string kind, bool isLayer, string? moduleType, ArgumentRule[] arguments, System.Func<StepDeclarationView, long[], ShapeResult> infer)
+    public StepRule(string kind, bool isLayer, string? moduleType, ArgumentRule[] arguments, System.Func<StepDeclarationView, long[], ShapeResult> infer, bool couplesSamples = false)
     {
         Kind = kind;
+        CouplesSamples = couplesSamples;
         IsLayer = isLayer;
         ModuleType = moduleType;
         Arguments = arguments;
@@ -46,6 +47,12 @@ internal sealed class StepRule
     public string? ModuleType { get; }
     public ArgumentRule[] Arguments { get; }
     public System.Func<StepDeclarationView, long[], ShapeResult> Infer { get; }
+
+    /// <summary>
+    /// True when a sample's output depends on the other samples in its batch (batch statistics in training mode).
+    /// A network without such steps may score real and fake samples in one concatenated pass.
+    /// </summary>
+    public bool CouplesSamples { get; }
 }
 
 /// <summary>Argument values of a step with defaults applied.</summary>
@@ -105,7 +112,8 @@ internal static class StepCatalog
             },
             (step, input) => input.Length is 1 or 2
                 ? ShapeResult.Ok(input, 2 * input[0])
-                : ShapeResult.Fail($"BatchNorm1d normalises [features] or [channels, length], not {Shapes.Format(input)}")),
+                : ShapeResult.Fail($"BatchNorm1d normalises [features] or [channels, length], not {Shapes.Format(input)}"),
+            couplesSamples: true),
         ["LayerNorm"] = new StepRule("LayerNorm", true, "global::TorchSharp.Modules.LayerNorm",
             new[] { new ArgumentRule("Epsilon", 1e-5, v => v > 0, "positive") },
             (step, input) => input.Length >= 1
@@ -142,7 +150,8 @@ internal static class StepCatalog
             },
             (step, input) => input.Length == 3
                 ? ShapeResult.Ok(input, 2 * input[0])
-                : ShapeResult.Fail($"BatchNorm2d normalises [channels, height, width], not {Shapes.Format(input)}")),
+                : ShapeResult.Fail($"BatchNorm2d normalises [channels, height, width], not {Shapes.Format(input)}"),
+            couplesSamples: true),
         ["InstanceNorm2d"] = new StepRule("InstanceNorm2d", true, "global::TorchSharp.Modules.InstanceNorm2d",
             new[] { new ArgumentRule("Epsilon", 1e-5, v => v > 0, "positive") },
             (step, input) => input.Length == 3

@@ -23,6 +23,10 @@ public sealed class GeneratedCodeSnapshotTests
     [Fact]
     public void LeastSquares_generator_first_with_sgd() => Verify(SnapshotDeclarations.LeastSquares, "Demo.Lsgan.SquaresGan.g.cs");
 
+    /// <summary>The main example's DCGAN: convolutions, batch statistics in the discriminator (so two scoring passes), DCGAN init.</summary>
+    [Fact]
+    public void Fashion_dcgan_example() => Verify(ExampleModels.Read("FashionDcgan.cs"), "GanGen.Examples.Models.FashionDcgan.g.cs");
+
     [Fact]
     public void Nested_in_container_without_namespace() => Verify(SnapshotDeclarations.NestedInContainer, "Models.NestedGan.g.cs");
 

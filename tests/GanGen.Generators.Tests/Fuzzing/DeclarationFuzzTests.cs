@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using GanGen.Generators.Tests.Emit;
 using GanGen.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -28,7 +26,7 @@ public sealed class DeclarationFuzzTests
         {
             SnapshotDeclarations.Ring, SnapshotDeclarations.SmoothedBce, SnapshotDeclarations.ClippedWgan,
             SnapshotDeclarations.Hinge, SnapshotDeclarations.LeastSquares, SnapshotDeclarations.NestedInContainer,
-            ExampleModel("FashionDcgan.cs"),
+            ExampleModels.Read("FashionDcgan.cs"),
         };
         int mutants = 0, ganErrors = 0, inputErrors = 0, generated = 0;
         for (int s = 0; s < seeds.Length; s++)
@@ -75,11 +73,5 @@ public sealed class DeclarationFuzzTests
         _output.WriteLine($"{mutants} mutants: {ganErrors} rejected with a GanGen error, {generated} generated code; {generated - inputErrors} of those were otherwise valid and their generated code compiled ({inputErrors} had C# errors of their own)");
         Assert.True(mutants >= 400);
         Assert.True(ganErrors > 50 && generated - inputErrors > 20, "the mutants should exercise both rejection and generation");
-    }
-
-    private static string ExampleModel(string file, [CallerFilePath] string here = "")
-    {
-        string root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
-        return File.ReadAllText(Path.Combine(root, "examples", "GanGen.Examples.Models", file));
     }
 }

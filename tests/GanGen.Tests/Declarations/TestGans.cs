@@ -25,3 +25,10 @@ public partial class SmallBceGan
         [Dense(1)] public partial Linear Score { get; }
     }
 }
+
+/// <summary>Test access to the trainer's protected one-pass scoring.</summary>
+public partial class SmallBceGan
+{
+    public void ScoreTogether(TorchSharp.torch.Tensor real, TorchSharp.torch.Tensor fake, out TorchSharp.torch.Tensor realScores, out TorchSharp.torch.Tensor fakeScores) =>
+        ScoreInOnePass(real, fake, out realScores, out fakeScores);
+}

@@ -368,6 +368,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         _metricSums.Dispose();
         _noise?.Dispose();
         _penaltyEpsilon?.Dispose();
+        DisposePairBuffer();
         FixedNoise.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();

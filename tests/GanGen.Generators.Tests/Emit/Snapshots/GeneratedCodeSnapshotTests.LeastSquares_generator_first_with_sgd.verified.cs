@@ -37,8 +37,8 @@ namespace Demo.Lsgan
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = base.Discriminator.forward(real);
-            fakeScores = base.Discriminator.forward(fake);
+            // Disc has no batch-statistics layer, so real and fake samples share one forward pass.
+            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
             return global::GanGen.Runtime.Training.GanLosses.LeastSquaresDiscriminator(realScores, fakeScores, _lossConstants);
         }
 

@@ -36,8 +36,8 @@ namespace GanGen.Examples.Toy2D
         /// <inheritdoc />
         protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
-            realScores = base.Discriminator.forward(real);
-            fakeScores = base.Discriminator.forward(fake);
+            // RingCritic has no batch-statistics layer, so real and fake samples share one forward pass.
+            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
             var critic = global::GanGen.Runtime.Training.GanLosses.WassersteinCritic(realScores, fakeScores);
             using var penalty = global::GanGen.Runtime.Training.GanLosses.GradientPenalty(base.Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);
             return critic.add_(penalty, _lossConstants.One);
