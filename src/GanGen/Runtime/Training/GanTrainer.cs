@@ -7,9 +7,10 @@ namespace GanGen.Runtime.Training;
 
 /// <summary>
 /// The training loop every generated GAN inherits: the standard step order (pytorch/examples DCGAN: D on real and
-/// on detached fakes, D update, then G through the updated D), n_critic and training order, a dispose scope per
-/// step, lean flat-buffer optimizers and metrics accumulated on the device. Generated code supplies the networks
-/// and the declared loss (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>).
+/// on detached fakes, D update, then G through the updated D), n_critic and training order, intermediates disposed
+/// where they are last used (no dispose scope), lean flat-buffer optimizers and metrics accumulated on the device.
+/// Generated code supplies the networks and the declared loss (<see cref="DiscriminatorLoss"/>,
+/// <see cref="GeneratorLoss"/>).
 /// </summary>
 /// <typeparam name="TGenerator">The generated generator module.</typeparam>
 /// <typeparam name="TDiscriminator">The generated discriminator module.</typeparam>
