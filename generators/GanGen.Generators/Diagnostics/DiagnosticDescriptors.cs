@@ -91,7 +91,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DiscriminatorOutputMismatch = Error("GAN208", Topology,
         "Discriminator must end in one score per sample",
-        "Discriminator '{0}' produces {1} per sample, but it must produce one score [1]; end it with [Dense(1)]");
+        "Discriminator '{0}' produces {1} per sample, but it must produce one score [1]; end it with [Dense(1)]{2}");
+
+    public static readonly DiagnosticDescriptor PatchMapOutputMismatch = Error("GAN210", Topology,
+        "Patch-map discriminator must end in a one-channel map",
+        "Discriminator '{0}' declares Output = DiscriminatorOutput.PatchMap, so it must produce a [1, H, W] map of patch scores per sample, but it produces {1}; {2}");
 
     public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error("GAN301", Loss,
         "Discriminator ends in Sigmoid",

@@ -78,6 +78,13 @@ internal sealed record OptimizerSpec(
     double Alpha,
     double Momentum);
 
+/// <summary>Mirrors GanGen.DiscriminatorOutput.</summary>
+internal enum DiscriminatorOutputKind
+{
+    Score = 0,
+    PatchMap = 1,
+}
+
 /// <summary>Mirrors GanGen.WeightInit.</summary>
 internal enum InitKind
 {

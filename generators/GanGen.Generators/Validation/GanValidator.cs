@@ -85,9 +85,7 @@ internal static class GanValidator
                 Shapes.Format(generatorSpec.OutputShape), Shapes.Format(dataShape));
         if (discriminatorSpec is not null)
         {
-            if (!Shapes.Equal(ToArray(discriminatorSpec.OutputShape), new long[] { 1 }))
-                context.Report(DiagnosticDescriptors.DiscriminatorOutputMismatch, LastLayerLocation(discriminator!), discriminator!.Name,
-                    Shapes.Format(discriminatorSpec.OutputShape));
+            CheckDiscriminatorOutput(discriminator!, discriminatorSpec, context);
             if (loss != LossKind.LeastSquares && LastStepKind(discriminator!) is { } last && last.Kind == "Sigmoid")
                 context.Report(DiagnosticDescriptors.SigmoidDiscriminator, last.Location, discriminator!.Name, loss.ToString(),
                     loss is LossKind.Minimax or LossKind.NonSaturating ? "logits, with the sigmoid folded into a stable BCE" : "unbounded critic scores");
@@ -263,6 +261,27 @@ internal static class GanValidator
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
         return new LayerSpec(layer.Name, layer.TypeName, layer.Accessibility, new EquatableArray<StepSpec>(steps.ToArray()),
             new EquatableArray<long>(input), new EquatableArray<long>(shape), parameters);
+    }
+
+    /// <summary>One score [1] per sample, or with Output = PatchMap a one-channel [1, H, W] map of patch scores.</summary>
+    private static void CheckDiscriminatorOutput(NetworkDeclaration discriminator, NetworkSpec spec, Context context)
+    {
+        var output = ToArray(spec.OutputShape);
+        bool isMap = output.Length == 3 && output[0] == 1;
+        var declared = (DiscriminatorOutputKind)context.Enum(Find(discriminator.Arguments, "Output"), "Output", 0, 0, 1);
+        if (declared == DiscriminatorOutputKind.PatchMap)
+        {
+            if (!isMap)
+                context.Report(DiagnosticDescriptors.PatchMapOutputMismatch, LastLayerLocation(discriminator), discriminator.Name, Shapes.Format(output),
+                    output.Length == 3
+                        ? $"give its last convolution 1 output channel instead of {output[0]}"
+                        : "end it with a Conv2d of 1 output channel and no [Flatten], or remove Output = PatchMap for one score per sample");
+        }
+        else if (!Shapes.Equal(output, new long[] { 1 }))
+        {
+            context.Report(DiagnosticDescriptors.DiscriminatorOutputMismatch, LastLayerLocation(discriminator), discriminator.Name, Shapes.Format(output),
+                isMap ? ", or declare [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)] to train on its map of patch scores" : "");
+        }
     }
 
     /// <summary>The declared Init, else DCGAN's N(0, 0.02) for convolutional networks (Radford et al. 2015), else TorchSharp's.</summary>

@@ -17,6 +17,15 @@ internal static class DiagnosticCases
 {
     private static readonly ToyGan T = ToyGan.Valid;
 
+    private const string PatchMapHeader = "[GanDiscriminator(Output = DiscriminatorOutput.PatchMap)]\npublic partial class D";
+
+    /// <summary>8×8 one-channel images, so a discriminator can end in a map of patch scores.</summary>
+    private static readonly ToyGan Patches = T with
+    {
+        GanAttributes = "[Gan]\n[GanData(1, 8, 8)]",
+        GeneratorLayers = "[Dense(16), ReLU] public partial Linear Hidden { get; }\n[Dense(64), Reshape(1, 8, 8)] public partial Linear Output { get; }",
+    };
+
     private const string GeneratorOutput = "[Dense(2)] public partial Linear Output { get; }";
     private const string DiscriminatorScore = "[Dense(1)] public partial Linear Score { get; }";
 
@@ -109,6 +118,14 @@ internal static class DiagnosticCases
                     "[Dense(16), LeakyReLU(0.2)] public partial Linear {|GAN209:Hidden|} { get; }"),
             },
             T, "Discriminator 'D' already has a layer named 'Hidden'"),
+        Case("GAN208_PatchMapNotDeclared", Patches with { DiscriminatorLayers = "[{|GAN208:Conv2d(1, Kernel = 4, Stride = 2, Padding = 1)|}] public partial Conv2d Patches { get; }" },
+            Patches with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[Conv2d(1, Kernel = 4, Stride = 2, Padding = 1)] public partial Conv2d Patches { get; }" },
+            "Discriminator 'D' produces [1, 4, 4] per sample", "declare [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)]"),
+        Case("GAN210_OneScore", T with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[{|GAN210:Dense(1)|}] public partial Linear Score { get; }" }, T,
+            "'D' declares Output = DiscriminatorOutput.PatchMap", "but it produces [1]", "remove Output = PatchMap"),
+        Case("GAN210_Channels", Patches with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[{|GAN210:Conv2d(4, Kernel = 4, Stride = 2, Padding = 1)|}] public partial Conv2d Patches { get; }" },
+            Patches with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[Conv2d(1, Kernel = 4, Stride = 2, Padding = 1)] public partial Conv2d Patches { get; }" },
+            "produces [4, 4, 4]", "give its last convolution 1 output channel instead of 4"),
 
         // GAN3xx: loss
         Case("GAN301", T with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(1), {|GAN301:Sigmoid|}] public partial Linear Score { get; }" }, T,

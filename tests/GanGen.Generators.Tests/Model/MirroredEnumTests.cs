@@ -20,6 +20,7 @@ public sealed class MirroredEnumTests
         { "RangeKind", "GanGen.DataRange" },
         { "OptimizerKind", "GanGen.Runtime.Optimization.OptimizerKind" },
         { "InitKind", "GanGen.WeightInit" },
+        { "DiscriminatorOutputKind", "GanGen.DiscriminatorOutput" },
     };
 
     /// <summary>Model enums that describe the generator's own structure and mirror nothing.</summary>

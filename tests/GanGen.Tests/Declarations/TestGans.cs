@@ -32,3 +32,26 @@ public partial class SmallBceGan
     public void ScoreTogether(TorchSharp.torch.Tensor real, TorchSharp.torch.Tensor fake, out TorchSharp.torch.Tensor realScores, out TorchSharp.torch.Tensor fakeScores) =>
         ScoreInOnePass(real, fake, out realScores, out fakeScores);
 }
+
+/// <summary>A PatchGAN-style discriminator: a 1×4×4 map of patch scores per 8×8 image.</summary>
+[Gan(Loss = GanLoss.NonSaturating)]
+[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]
+public partial class PatchGan
+{
+    [GanGenerator(Latent = 8)]
+    public partial class Gen
+    {
+        [Dense(64), Reshape(1, 8, 8), Tanh] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)]
+    public partial class Critic
+    {
+        [Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down { get; }
+        [Conv2d(1, Kernel = 3, Stride = 1, Padding = 1)] public partial Conv2d Patches { get; }
+    }
+
+    /// <summary>Test access to the declared discriminator loss.</summary>
+    public TorchSharp.torch.Tensor DiscriminatorLossOf(TorchSharp.torch.Tensor real, TorchSharp.torch.Tensor fake, out TorchSharp.torch.Tensor realScores, out TorchSharp.torch.Tensor fakeScores) =>
+        DiscriminatorLoss(real, fake, out realScores, out fakeScores);
+}
