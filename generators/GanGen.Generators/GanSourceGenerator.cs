@@ -39,6 +39,11 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.Specs);
 
+        var recoveries = validated
+            .Select(static (result, _) => result.Recovery)
+            .Where(static recovery => recovery is not null)
+            .WithTrackingName(TrackingNames.Recoveries);
+
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
         {
             foreach (var item in items) spc.ReportDiagnostic(item.ToDiagnostic());
@@ -46,5 +51,8 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(specs, static (spc, spec) =>
             spc.AddSource(GanEmitter.HintName(spec!), GanEmitter.Emit(spec!)));
+
+        context.RegisterSourceOutput(recoveries, static (spc, recovery) =>
+            spc.AddSource(RecoveryEmitter.HintName(recovery!), RecoveryEmitter.Emit(recovery!)));
     }
 }

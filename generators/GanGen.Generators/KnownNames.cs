@@ -28,4 +28,6 @@ public static class TrackingNames
     public const string Specs = "GanGen.Specs";
     /// <summary>The diagnostics alone.</summary>
     public const string Diagnostics = "GanGen.Diagnostics";
+    /// <summary>What a declaration with errors still gets emitted (its layer property implementations).</summary>
+    public const string Recoveries = "GanGen.Recoveries";
 }

@@ -12,13 +12,16 @@ internal static class GanEmitter
     private const string Tensor = "global::TorchSharp.torch.Tensor";
     private const string Losses = "global::GanGen.Runtime.Training.GanLosses";
 
-    public static string HintName(GanSpec gan)
+    public static string HintName(GanSpec gan) => HintName(gan.Namespace, gan.Containers, gan.Name);
+
+    /// <summary>Namespace.Containers.Name.g.cs: one file per GAN, whether generated in full or recovered.</summary>
+    public static string HintName(string? ns, EquatableArray<ContainingType> containers, string name)
     {
-        var name = new StringBuilder();
-        if (gan.Namespace is not null) name.Append(gan.Namespace).Append('.');
-        foreach (var container in gan.Containers) name.Append(container.Name).Append('.');
-        name.Append(gan.Name).Append(".g.cs");
-        return name.ToString();
+        var hint = new StringBuilder();
+        if (ns is not null) hint.Append(ns).Append('.');
+        foreach (var container in containers) hint.Append(container.Name).Append('.');
+        hint.Append(name).Append(".g.cs");
+        return hint.ToString();
     }
 
     public static string Emit(GanSpec gan)

@@ -32,4 +32,7 @@ internal static class Literals
 
     /// <summary>The backing field of a layer: its name with a leading underscore, case kept so names stay distinct.</summary>
     public static string Camel(string name) => "_" + name;
+
+    /// <summary>A C# string literal.</summary>
+    public static string String(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

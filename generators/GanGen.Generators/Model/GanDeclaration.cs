@@ -29,10 +29,12 @@ internal sealed record LayerDeclaration(
     string Name,
     SourceSpan Location,
     string TypeName,
+    bool TypeIsKnown,
     string Accessibility,
     bool IsPartialDefinition,
     bool IsImplemented,
     bool IsStatic,
+    bool HasGetter,
     bool HasSetter,
     EquatableArray<StepDeclaration> Steps,
     EquatableArray<StepDeclaration> UnknownSteps);

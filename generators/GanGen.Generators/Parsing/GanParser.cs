@@ -159,10 +159,12 @@ internal static class GanParser
             property.Name,
             location,
             property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            property.Type.TypeKind != TypeKind.Error,
             WrittenAccessibility(syntax),
             isPartialDefinition,
             property.PartialImplementationPart is not null,
             property.IsStatic,
+            property.GetMethod is not null,
             property.SetMethod is not null,
             new EquatableArray<StepDeclaration>(steps.ToArray()),
             new EquatableArray<StepDeclaration>(unknown.ToArray()));

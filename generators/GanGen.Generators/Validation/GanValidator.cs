@@ -100,12 +100,12 @@ internal static class GanValidator
 
         var all = new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
         if (context.HasErrors || generatorSpec is null || discriminatorSpec is null || dataShape is null)
-            return new ValidationResult(null, all);
+            return new ValidationResult(null, Recovery.Plan(declaration, all), all);
 
         var spec = new GanSpec(
             declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip, average,
             latentSize, latent, new EquatableArray<long>(dataShape), range, generatorSpec, discriminatorSpec);
-        return new ValidationResult(spec, all);
+        return new ValidationResult(spec, null, all);
     }
 
     private static long[]? ValidateDataShape(DataDeclaration data, Context context)

@@ -30,6 +30,19 @@ public sealed class GeneratedCodeSnapshotTests
     [Fact]
     public void Nested_in_container_without_namespace() => Verify(SnapshotDeclarations.NestedInContainer, "Models.NestedGan.g.cs");
 
+    /// <summary>A declaration with an error (GAN208) gets only its layer properties implemented, throwing if ever run.</summary>
+    [Fact]
+    public void Recovery_for_a_declaration_with_errors()
+    {
+        var declaration = ToyGan.Valid with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] internal partial Linear Hidden { get; }\n[Dense(3)] public partial Linear Score { get; }" };
+        var run = GeneratorHarness.Run(declaration.ToString());
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "GAN208");
+        var generated = Assert.Single(run.GeneratedSources);
+        Assert.Equal("Demo.ToyGan.g.cs", generated.HintName);
+        Snapshot.Match(generated.SourceText.ToString());
+    }
+
     private static void Verify(string declaration, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var run = GeneratorHarness.Run(declaration);

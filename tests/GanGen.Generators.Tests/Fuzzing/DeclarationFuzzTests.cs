@@ -28,7 +28,7 @@ public sealed class DeclarationFuzzTests
             SnapshotDeclarations.Hinge, SnapshotDeclarations.LeastSquares, SnapshotDeclarations.NestedInContainer,
             ExampleModels.Read("FashionDcgan.cs"),
         };
-        int mutants = 0, ganErrors = 0, inputErrors = 0, generated = 0;
+        int mutants = 0, ganErrors = 0, inputErrors = 0, generated = 0, recovered = 0;
         for (int s = 0; s < seeds.Length; s++)
         {
             var mutator = new DeclarationMutator(seed: 1000 + s);
@@ -46,6 +46,12 @@ public sealed class DeclarationFuzzTests
                 if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
                 {
                     ganErrors++;
+                    // What is still emitted for a declaration with errors (its layer properties) must compile.
+                    var inRecovery = output.GetDiagnostics()
+                        .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree))
+                        .ToList();
+                    Assert.True(inRecovery.Count == 0, $"The recovery code for a declaration with errors brings errors:\n{GeneratorRun.Describe(inRecovery)}\n--- mutant ---\n{source}");
+                    if (!result.GeneratedSources.IsEmpty) recovered++;
                     continue;
                 }
                 if (result.GeneratedSources.IsEmpty) continue;
@@ -70,7 +76,7 @@ public sealed class DeclarationFuzzTests
                     $"No GanGen error, but the generated code brings errors:\n{GeneratorRun.Describe(introduced)}\n--- mutant ---\n{source}");
             }
         }
-        _output.WriteLine($"{mutants} mutants: {ganErrors} rejected with a GanGen error, {generated} generated code; {generated - inputErrors} of those were otherwise valid and their generated code compiled ({inputErrors} had C# errors of their own)");
+        _output.WriteLine($"{mutants} mutants: {ganErrors} rejected with a GanGen error ({recovered} of those with compiling layer-property recovery), {generated} generated code; {generated - inputErrors} of those were otherwise valid and their generated code compiled ({inputErrors} had C# errors of their own)");
         Assert.True(mutants >= 400);
         Assert.True(ganErrors > 50 && generated - inputErrors > 20, "the mutants should exercise both rejection and generation");
     }

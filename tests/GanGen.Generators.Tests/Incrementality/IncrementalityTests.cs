@@ -23,8 +23,24 @@ public sealed class IncrementalityTests
     public void Tracking_names_are_declared()
     {
         Assert.Equal(
-            new[] { "GanGen.Declarations", "GanGen.Diagnostics", "GanGen.Specs", "GanGen.Validated" },
+            new[] { "GanGen.Declarations", "GanGen.Diagnostics", "GanGen.Recoveries", "GanGen.Specs", "GanGen.Validated" },
             TrackedRun.StepNames.OrderBy(name => name, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_file_recomputes_nothing_for_a_declaration_with_errors()
+    {
+        // Latent 0 is out of range (GAN105): the GAN gets its diagnostic and the recovered layer implementations.
+        string broken = Gan("ToyGan", 16).Replace("Latent = 4", "Latent = 0");
+        var first = GeneratorHarness.CreateCompilation(
+            GeneratorHarness.Parse(broken, "ToyGan.cs"), GeneratorHarness.Parse(Unrelated, "Helpers.cs"));
+        var helpers = first.SyntaxTrees.Single(t => t.FilePath == "Helpers.cs");
+        var second = first.ReplaceSyntaxTree(helpers, GeneratorHarness.Parse(Unrelated.Replace("2 * x", "x + x"), "Helpers.cs"));
+
+        var result = TrackedRun.Rerun(first, second);
+
+        AssertEverythingReused(result, valid: false);
+        Assert.Contains("generated no networks and no trainer", result.GeneratedSources.Single().SourceText.ToString());
     }
 
     [Fact]
@@ -145,12 +161,16 @@ public sealed class IncrementalityTests
         Assert.All(outputs, o => Assert.True(TrackedRun.IsReused(o.Reason), $"source output was {o.Reason}"));
     }
 
-    private static void AssertEverythingReused(GeneratorRunResult result)
+    private static void AssertEverythingReused(GeneratorRunResult result, bool valid = true)
     {
+        // A valid declaration has a spec and no recovery, a declaration with errors the reverse; a filter step that
+        // lets nothing through records no run at all.
+        string absent = valid ? TrackingNames.Recoveries : TrackingNames.Specs;
         foreach (var step in TrackedRun.StepNames)
         {
+            if (step == absent && !result.TrackedSteps.ContainsKey(step)) continue;
             var outputs = TrackedRun.Outputs(result, step);
-            Assert.True(outputs.Count > 0, $"Step '{step}' produced no outputs to check.");
+            Assert.True(outputs.Count > 0 || step == absent, $"Step '{step}' produced no outputs to check.");
             Assert.All(outputs, o => Assert.True(TrackedRun.IsReused(o.Reason), $"Step '{step}' output was {o.Reason}"));
         }
         AssertSourceOutputReused(result, fedBy: null);

@@ -18,6 +18,16 @@ public sealed class SpecPurityTests
         Assert.Empty(TypeGraph.FindForbidden(ModelType("GanSpec")));
     }
 
+    /// <summary>What a declaration with errors still emits feeds a source output too, so it must be as pure.</summary>
+    [Fact]
+    public void RecoverySpec_holds_no_roslyn_objects()
+    {
+        Assert.Empty(TypeGraph.FindForbidden(ModelType("RecoverySpec")));
+        Assert.Superset(
+            new[] { "RecoverySpec", "RecoveryNetwork", "RecoveryLayer", "ContainingType", "EquatableArray`1" }.ToHashSet(),
+            TypeGraph.Reachable(ModelType("RecoverySpec")).Select(t => t.Name).ToHashSet());
+    }
+
     [Fact]
     public void Walk_reaches_every_spec_type()
     {
