@@ -4,16 +4,32 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-if (args.Length > 0 && args[0] == "paired")
-    return GanGen.Benchmarks.PairedRun.Run(args.Length > 1 ? int.Parse(args[1]) : 40);
-if (args.Length > 0 && args[0] == "soak")
+// Verbs: `all` (everything BENCHMARKS.md reports, in one run), `paired [rounds]`, `soak [steps] [interval]`;
+// anything else goes to BenchmarkDotNet (e.g. --filter '*RingStep*').
+string verb = args.Length > 0 ? args[0] : "";
+switch (verb)
 {
-    int steps = args.Length > 1 ? int.Parse(args[1]) : 20_000;
-    return GanGen.Benchmarks.SoakRun.Run(steps, args.Length > 2 ? int.Parse(args[2]) : Math.Max(1, steps / 10));
+    case "paired":
+        return GanGen.Benchmarks.PairedRun.Run(Argument(1, 40));
+    case "soak":
+        int steps = Argument(1, 20_000);
+        return GanGen.Benchmarks.SoakRun.Run(steps, Argument(2, Math.Max(1, steps / 10)));
+    case "all":
+        RunBenchmarkDotNet(new[] { "--filter", "*" });
+        int paired = GanGen.Benchmarks.PairedRun.Run(40);
+        int soak = GanGen.Benchmarks.SoakRun.Run(60_000, 5_000);
+        return paired != 0 ? paired : soak;
+    default:
+        RunBenchmarkDotNet(args);
+        return 0;
 }
 
-// In-process: TorchSharp's native library is already loaded (and patched) in this process, and no separate
-// BenchmarkDotNet project has to be restored and built.
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
-BenchmarkSwitcher.FromAssembly(typeof(GanGen.Benchmarks.RingStepBenchmarks).Assembly).Run(args, config);
-return 0;
+int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
+
+static void RunBenchmarkDotNet(string[] arguments)
+{
+    // In-process: TorchSharp's native library is already loaded (and patched) in this process, and no separate
+    // BenchmarkDotNet project has to be restored and built.
+    var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+    BenchmarkSwitcher.FromAssembly(typeof(GanGen.Benchmarks.RingStepBenchmarks).Assembly).Run(arguments, config);
+}
