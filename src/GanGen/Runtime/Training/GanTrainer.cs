@@ -171,25 +171,6 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         }
     }
 
-    /// <summary>
-    /// Sets both learning rates to <paramref name="factor"/> times their declared values, for schedules such as the
-    /// linear decay to zero used by the WGAN-GP reference training (Gulrajani et al. 2017).
-    /// </summary>
-    public void ScaleLearningRates(double factor)
-    {
-        if (!(factor >= 0) || double.IsInfinity(factor))
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The learning-rate factor must be a finite number ≥ 0.");
-        GeneratorOptimizer.LearningRate = Config.Generator.LearningRate * factor;
-        DiscriminatorOptimizer.LearningRate = Config.Discriminator.LearningRate * factor;
-    }
-
-    /// <summary>Linear decay: declared rates at step 0, falling to zero at <paramref name="totalSteps"/>.</summary>
-    public void DecayLearningRatesLinearly(long totalSteps)
-    {
-        if (totalSteps < 1) throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, "The schedule needs at least one step.");
-        ScaleLearningRates(Math.Max(0.0, 1.0 - (double)StepCount / totalSteps));
-    }
-
     /// <summary>Averages the metrics accumulated since the previous read, then resets the accumulators.</summary>
     public GanStepMetrics ReadMetrics()
     {
@@ -211,42 +192,6 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         _discriminatorUpdatesSinceRead = 0;
         _generatorUpdatesSinceRead = 0;
         return metrics;
-    }
-
-    /// <summary>Draws <paramref name="count"/> samples from the generator (evaluation mode, no gradient).</summary>
-    public Tensor Sample(int count)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
-        using var noise = CreateNoise(count);
-        return Generate(noise);
-    }
-
-    /// <summary>Samples from <see cref="FixedNoise"/>: the same latent points every time.</summary>
-    public Tensor SampleFixed() => Generate(FixedNoise);
-
-    /// <summary>
-    /// Runs the generator on <paramref name="noise"/> ([N, LatentSize]) in evaluation mode without gradients, with
-    /// the averaged weights when the declaration asks for them.
-    /// </summary>
-    public Tensor Generate(Tensor noise)
-    {
-        ArgumentNullException.ThrowIfNull(noise);
-        if (noise.dim() != 2 || noise.size(1) != Config.LatentSize)
-            throw new ArgumentException($"{Config.Name}: noise has shape {ShapeText(noise)}; expected [N, {Config.LatentSize}].", nameof(noise));
-        using var _ = no_grad();
-        using var averaged = GeneratorAverage?.Apply() ?? default;
-        Generator.eval();
-        try { return Generator.forward(noise.to(Device)); }
-        finally { Generator.train(); }
-    }
-
-    /// <summary>Creates a fresh noise batch of the declared distribution.</summary>
-    public Tensor CreateNoise(int count)
-    {
-        var noise = empty(count, Config.LatentSize, device: Device);
-        FillNoise(noise);
-        return noise;
     }
 
     /// <summary>The declared discriminator loss on real and (detached) fake batches; outputs the raw scores.</summary>
