@@ -164,8 +164,10 @@ internal static class NetworkValidator
         }
         else if (!Shapes.Equal(output, new long[] { 1 }))
         {
-            context.Report(DiagnosticDescriptors.DiscriminatorOutputMismatch, LastLayerLocation(discriminator), discriminator.Name, Shapes.Format(output),
-                isMap ? ", or declare [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)] to train on its map of patch scores" : "");
+            var mismatch = DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorOutputMismatch, LastLayerLocation(discriminator), discriminator.Name,
+                Shapes.Format(output), isMap ? ", or declare [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)] to train on its map of patch scores" : "");
+            // A one-channel map can be declared a patch map by a code fix.
+            context.Report(isMap ? mismatch with { FixKey = "PatchMap", FixValue = "true" } : mismatch);
         }
     }
 

@@ -77,10 +77,36 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task One_channel_map_is_declared_a_patch_map()
+    {
+        var bad = ToyGan.Valid with
+        {
+            GanAttributes = "[Gan]\n[GanData(1, 8, 8)]",
+            GeneratorLayers = "[Dense(16), ReLU] public partial Linear Hidden { get; }\n[Dense(64), Reshape(1, 8, 8)] public partial Linear Output { get; }",
+            DiscriminatorHeader = "[GanDiscriminator(Init = WeightInit.Dcgan)]\npublic partial class D",
+            DiscriminatorLayers = "[Conv2d(1, Kernel = 4, Stride = 2, Padding = 1)] public partial Conv2d Patches { get; }",
+        };
+        var mismatch = Assert.Single(CodeFixRunner.GanDiagnostics(bad.ToString()), d => d.Id == "GAN208");
+        Assert.Equal("true", mismatch.Properties["PatchMap"]);
+
+        string fixedText = await CodeFixRunner.ApplyAsync(new SetNamedArgumentCodeFix(), bad.ToString(), "GAN208");
+        Assert.Contains("[GanDiscriminator(Init = WeightInit.Dcgan, Output = DiscriminatorOutput.PatchMap)]", fixedText);
+        Assert.Empty(CodeFixRunner.GanDiagnostics(fixedText));
+    }
+
+    [Fact]
+    public void Flat_output_offers_no_patch_map_fix()
+    {
+        var bad = ToyGan.Valid with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(2)] public partial Linear Score { get; }" };
+        var mismatch = Assert.Single(CodeFixRunner.GanDiagnostics(bad.ToString()), d => d.Id == "GAN208");
+        Assert.False(mismatch.Properties.ContainsKey("PatchMap"));
+    }
+
+    [Fact]
     public void Providers_declare_the_ids_they_fix()
     {
         Assert.Equal(new[] { "GAN101" }, new MakePartialCodeFix().FixableDiagnosticIds);
         Assert.Equal(new[] { "GAN301" }, new RemoveTrailingSigmoidCodeFix().FixableDiagnosticIds);
-        Assert.Equal(new[] { "GAN306", "GAN206" }, new SetNamedArgumentCodeFix().FixableDiagnosticIds);
+        Assert.Equal(new[] { "GAN306", "GAN206", "GAN208" }, new SetNamedArgumentCodeFix().FixableDiagnosticIds);
     }
 }
