@@ -44,7 +44,7 @@ internal sealed record ExampleOptions(
                 Console.Error.WriteLine("error: " + problem);
                 return 2;
             }
-            return run(options);
+            return GanGen.Examples.Models.CommandLineErrors.Run(() => run(options));
         });
         return command;
     }

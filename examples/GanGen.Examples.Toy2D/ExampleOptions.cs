@@ -26,7 +26,7 @@ internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, 
             var options = new ExampleOptions(
                 result.GetValue(dataset)!, result.GetValue(steps), result.GetValue(batch), result.GetValue(seed),
                 result.GetValue(output)!, result.GetValue(threads), result.GetValue(logEvery));
-            return options.Validate() is { } problem ? Fail(problem) : run(options);
+            return options.Validate() is { } problem ? Fail(problem) : GanGen.Examples.Models.CommandLineErrors.Run(() => run(options));
         });
         return command;
     }
