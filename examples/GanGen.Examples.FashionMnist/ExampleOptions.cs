@@ -15,7 +15,7 @@ internal sealed record ExampleOptions(
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
         var lrG = new Option<double>("--lr-g") { Description = "Generator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
         var lrD = new Option<double>("--lr-d") { Description = "Discriminator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
-        var data = new Option<string?>("--data") { Description = "Folder with Fashion-MNIST IDX files (e.g. /usr/share/datasets/fashion-mnist for the 60,000-image training split); default: the embedded 10,000-image test split" };
+        var data = new Option<string?>("--data") { Description = "Folder with Fashion-MNIST IDX files (e.g. /usr/share/datasets/fashion-mnist for the 60,000-image training split) or with PNG/JPEG images (centre-cropped, resized to 28×28 grayscale); default: the embedded 10,000-image test split. Quality figures always compare with the embedded Fashion-MNIST test images" };
         var output = new Option<string>("--output") { Description = "Folder for sample grids, metrics.csv, checkpoints and TensorBoard logs", DefaultValueFactory = _ => "runs/fashion-dcgan" };
         var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data order", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "TorchSharp device: cpu, cuda, cuda:1 (CUDA needs a CUDA TorchSharp package)", DefaultValueFactory = _ => "cpu" };

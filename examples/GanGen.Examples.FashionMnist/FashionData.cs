@@ -1,13 +1,14 @@
 using System;
 using System.IO;
+using GanGen.Examples.Models;
 using GanGen.Runtime.Data;
 using static TorchSharp.torch;
 
 namespace GanGen.Examples.FashionMnist;
 
 /// <summary>
-/// The example's data: the embedded Fashion-MNIST test split (data/fashion-mnist in the repository) or the IDX files
-/// in a folder given with --data, scaled to [−1, 1] for the Tanh generator and batched by step.
+/// The example's data: the embedded Fashion-MNIST test split (data/fashion-mnist in the repository), or the IDX files
+/// or PNG/JPEG images in a folder given with --data, scaled to [−1, 1] for the Tanh generator and batched by step.
 /// </summary>
 internal sealed class FashionData : IDisposable
 {
@@ -22,15 +23,34 @@ internal sealed class FashionData : IDisposable
 
     public string Description { get; }
 
-    /// <summary>Loads train-* files from <paramref name="folder"/> (t10k-* if absent), or the embedded test split.</summary>
+    /// <summary>
+    /// Loads train-* IDX files from <paramref name="folder"/> (t10k-* if absent), else the folder's PNG/JPEG images
+    /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded test split.
+    /// </summary>
     public static FashionData Load(string? folder, int batchSize, long seed, Device device)
     {
-        string images = folder is null ? Path.Combine(EmbeddedFolder(), "t10k-" + Images) : Pick(folder, Images);
-        var data = IdxReader.ReadImages(images, GanGen.DataRange.MinusOneToOne);
+        string? idx = folder is null ? Path.Combine(EmbeddedFolder(), "t10k-" + Images) : Pick(folder, Images);
+        Tensor data;
+        string source;
+        if (idx is not null)
+        {
+            data = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne);
+            source = idx;
+        }
+        else if (ImageFolderReader.ImageFiles(folder!).Count > 0)
+        {
+            data = ImageFolderReader.Read(folder!, FashionDcgan.Declaration.DataShape, GanGen.DataRange.MinusOneToOne);
+            source = $"the PNG/JPEG images in {folder} (centre-cropped, resized to 28×28 grayscale)";
+        }
+        else
+        {
+            throw new FileNotFoundException(
+                $"'{folder}' has neither Fashion-MNIST IDX files (train-* or t10k-*{Images[..^3]}, gzip or plain) nor PNG/JPEG images.");
+        }
         var onDevice = data.to(device);
         if (!ReferenceEquals(onDevice, data)) data.Dispose();
         var batches = new ShuffledBatches(onDevice, batchSize, seed);
-        return new FashionData(batches, $"{batches.Count:N0} images from {images} ({batches.BatchesPerEpoch} batches of {batchSize} per epoch)");
+        return new FashionData(batches, $"{batches.Count:N0} images from {source} ({batches.BatchesPerEpoch} batches of {batchSize} per epoch)");
     }
 
     /// <summary>The labelled embedded test split, for the quality figures' real statistics.</summary>
@@ -43,8 +63,9 @@ internal sealed class FashionData : IDisposable
 
     public void Dispose() => _batches.Dispose();
 
-    private static string Pick(string folder, string suffix)
+    private static string? Pick(string folder, string suffix)
     {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Data folder '{folder}' does not exist.");
         foreach (var prefix in new[] { "train-", "t10k-" })
         {
             foreach (var name in new[] { prefix + suffix, prefix + suffix[..^3] })
@@ -53,7 +74,7 @@ internal sealed class FashionData : IDisposable
                 if (File.Exists(path)) return path;
             }
         }
-        throw new FileNotFoundException($"No Fashion-MNIST {suffix[..^3]} file (train-* or t10k-*, gzip or plain) in '{folder}'.");
+        return null;
     }
 
     /// <summary>data/fashion-mnist of the repository, found by walking up from the executable.</summary>

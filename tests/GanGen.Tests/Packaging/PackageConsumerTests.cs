@@ -1,7 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Runtime.CompilerServices;
+using GanGen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace GanGen.Tests.Packaging;
@@ -14,12 +13,6 @@ namespace GanGen.Tests.Packaging;
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private readonly ITestOutputHelper _output;
     private readonly string _work = Path.Combine(Path.GetTempPath(), "gangen-consumer-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -33,7 +26,7 @@ public sealed class PackageConsumerTests : IDisposable
         Directory.CreateDirectory(app);
         // A version of its own, so the global package cache never serves a package packed from other sources.
         string version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
-        var pack = Dotnet(RepositoryRoot(), $"pack src/GanGen/GanGen.csproj -c {Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
+        var pack = Dotnet(DotnetCommand.RepositoryRoot(), $"pack src/GanGen/GanGen.csproj -c {DotnetCommand.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"GanGen.{version}.nupkg")), pack.Output);
 
@@ -136,32 +129,7 @@ public sealed class PackageConsumerTests : IDisposable
             """);
     }
 
-    private (int ExitCode, string Output) Dotnet(string directory, string arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's own MSBuild settings must not leak into the child builds.
-        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
-            start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish in 8 minutes:\n{output}");
-        }
-        string all = output + error.Result;
-        _output.WriteLine($"$ dotnet {arguments}\n{all}");
-        return (process.ExitCode, all);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+    private (int ExitCode, string Output) Dotnet(string directory, string arguments) => DotnetCommand.Run(directory, arguments, _output);
 
     public void Dispose()
     {

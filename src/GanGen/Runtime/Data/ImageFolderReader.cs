@@ -16,6 +16,20 @@ public static class ImageFolderReader
 {
     private static readonly string[] Extensions = { ".png", ".jpg", ".jpeg" };
 
+    /// <summary>The PNG and JPEG files directly in <paramref name="folder"/>, sorted by name (empty when there are none).</summary>
+    public static IReadOnlyList<string> ImageFiles(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var files = new List<string>();
+        if (!Directory.Exists(folder)) return files;
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (Array.IndexOf(Extensions, Path.GetExtension(file).ToLowerInvariant()) >= 0) files.Add(file);
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
     /// <summary>Reads every image of <paramref name="folder"/> as [N, C, H, W] for <paramref name="shape"/> = [C, H, W].</summary>
     public static Tensor Read(string folder, long[] shape, DataRange range = DataRange.MinusOneToOne)
     {
@@ -24,13 +38,8 @@ public static class ImageFolderReader
         if (shape.Length != 3 || (shape[0] != 1 && shape[0] != 3) || shape[1] < 1 || shape[2] < 1)
             throw new ArgumentException($"Images map to [1 or 3, H ≥ 1, W ≥ 1] samples; the declared shape [{string.Join(", ", shape)}] cannot hold an image.", nameof(shape));
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist.");
-        var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            if (Array.IndexOf(Extensions, Path.GetExtension(file).ToLowerInvariant()) >= 0) files.Add(file);
-        }
+        var files = ImageFiles(folder);
         if (files.Count == 0) throw new InvalidDataException($"'{folder}' contains no PNG or JPEG images.");
-        files.Sort(StringComparer.Ordinal);
 
         int channels = (int)shape[0], height = (int)shape[1], width = (int)shape[2];
         var values = new float[files.Count * channels * height * width];

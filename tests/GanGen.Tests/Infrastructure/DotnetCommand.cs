@@ -1,0 +1,44 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
+
+namespace GanGen.Tests.Infrastructure;
+
+/// <summary>Runs the dotnet host as a child process (a build, a pack, an example), capturing its output.</summary>
+internal static class DotnetCommand
+{
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
+    public static (int ExitCode, string Output) Run(string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host's own MSBuild settings must not leak into child builds.
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
+            start.Environment.Remove(name);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(timeoutMinutes)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {arguments} did not finish in {timeoutMinutes} minutes:\n{output}");
+        }
+        string all = output + error.Result;
+        log?.WriteLine($"$ dotnet {arguments}\n{all}");
+        return (process.ExitCode, all);
+    }
+
+    public static string RepositoryRoot([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+}
