@@ -49,15 +49,12 @@ internal static class GanEmitter
         writer.Line($"    Latent: global::GanGen.LatentDistribution.{gan.Latent},");
         writer.Line($"    DataShape: {Literals.LongArray(gan.DataShape)},");
         writer.Line($"    Generator: {Optimizer(gan.Generator.Optimizer)},");
-        if (gan.GeneratorAverage > 0)
-        {
-            writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)},");
-            writer.Line($"    GeneratorAverage: {Literals.Double(gan.GeneratorAverage)});");
-        }
-        else
-        {
-            writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)});");
-        }
+        // Optional trailing arguments only when they differ from their defaults, so most declarations stay short.
+        var optional = new System.Collections.Generic.List<string>();
+        if (gan.GeneratorAverage > 0) optional.Add($"GeneratorAverage: {Literals.Double(gan.GeneratorAverage)}");
+        if (gan.Pack != 1) optional.Add($"Pack: {Literals.Int(gan.Pack)}");
+        writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)}{(optional.Count == 0 ? ");" : ",")}");
+        for (int i = 0; i < optional.Count; i++) writer.Line($"    {optional[i]}{(i == optional.Count - 1 ? ");" : ",")}");
         writer.Line();
         writer.Line("private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =");
         writer.Line($"    new(realLabel: {Literals.Double(gan.RealLabel)}, gradientPenalty: {Literals.Double(gan.GradientPenalty)}, weightClip: {Literals.Double(gan.WeightClip)});");

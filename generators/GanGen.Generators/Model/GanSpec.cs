@@ -118,6 +118,7 @@ internal sealed record GanSpec(
     double GradientPenalty,
     double WeightClip,
     double GeneratorAverage,
+    int Pack,
     int LatentSize,
     LatentKind Latent,
     EquatableArray<long> DataShape,

@@ -43,6 +43,7 @@ internal static class GanValidator
         double penalty = context.Check(declaration.Find("GradientPenalty"), "GradientPenalty", 10.0, v => v >= 0 && !double.IsInfinity(v), "zero or positive");
         double clip = context.Check(declaration.Find("WeightClip"), "WeightClip", 0.01, v => v > 0 && !double.IsInfinity(v), "positive");
         double average = context.Check(declaration.Find("GeneratorAverage"), "GeneratorAverage", 0, v => v >= 0 && v < 1, "in [0, 1), e.g. 0.999");
+        int pack = (int)context.Check(declaration.Find("Pack"), "Pack", 1, v => v >= 1 && v <= 64 && v == System.Math.Floor(v), "a whole number from 1 to 64 (PacGAN uses 2–4)");
 
         long[]? dataShape = null;
         var range = RangeKind.Unbounded;
@@ -77,7 +78,7 @@ internal static class GanValidator
             generatorSpec = NetworkValidator.Validate(generator, new long[] { latentSize }, loss, context);
         }
         if (discriminator is not null && dataShape is not null)
-            discriminatorSpec = NetworkValidator.Validate(discriminator, dataShape, loss, context);
+            discriminatorSpec = NetworkValidator.Validate(discriminator, Packed(dataShape, pack), loss, context);
         else if (discriminator is not null)
             NetworkValidator.Validate(discriminator, null, loss, context);
 
@@ -104,9 +105,17 @@ internal static class GanValidator
             return new ValidationResult(null, Recovery.Plan(declaration, all), all);
 
         var spec = new GanSpec(
-            declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip, average,
+            declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip, average, pack,
             latentSize, latent, new EquatableArray<long>(dataShape), range, generatorSpec, discriminatorSpec);
         return new ValidationResult(spec, null, all);
+    }
+
+    /// <summary>What the discriminator sees with packing: <paramref name="pack"/> samples joined along the first dimension.</summary>
+    private static long[] Packed(long[] dataShape, int pack)
+    {
+        var packed = (long[])dataShape.Clone();
+        packed[0] *= pack;
+        return packed;
     }
 
     private static long[]? ValidateDataShape(DataDeclaration data, ValidationContext context)

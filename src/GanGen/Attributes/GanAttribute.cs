@@ -36,6 +36,14 @@ public sealed class GanAttribute : Attribute
     /// "The Unusual Effectiveness of Averaging in GAN Training"); e.g. 0.999. Default 0: sample the raw weights.
     /// </summary>
     public double GeneratorAverage { get; set; }
+
+    /// <summary>
+    /// Packing (PacGAN, Lin et al. 2018): the discriminator judges this many samples at once, concatenated along
+    /// their first dimension (features, or channels for images), all real or all generated — which penalises a
+    /// generator that repeats itself and so counters mode collapse. The discriminator's first layer takes the packed
+    /// shape, and batch sizes must be multiples of it. Default 1: no packing.
+    /// </summary>
+    public int Pack { get; set; } = 1;
 }
 
 /// <summary>Adversarial losses. The discriminator always outputs raw scores (logits); GanGen applies the link function.</summary>

@@ -55,3 +55,23 @@ public partial class PatchGan
     public TorchSharp.torch.Tensor DiscriminatorLossOf(TorchSharp.torch.Tensor real, TorchSharp.torch.Tensor fake, out TorchSharp.torch.Tensor realScores, out TorchSharp.torch.Tensor fakeScores) =>
         DiscriminatorLoss(real, fake, out realScores, out fakeScores);
 }
+
+/// <summary>PacGAN packing: the discriminator judges two 2-D points at a time, so its first layer takes 4 features.</summary>
+[Gan(Pack = 2)]
+[GanData(2)]
+public partial class PackedGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class Gen
+    {
+        [Dense(16), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class Disc
+    {
+        [Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}

@@ -205,10 +205,21 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     {
     }
 
-    private void UpdateDiscriminator(Tensor real, Tensor fake)
+    private void UpdateDiscriminator(Tensor realBatch, Tensor fakeBatch)
     {
         DiscriminatorOptimizer.ZeroGrad();
-        using var loss = DiscriminatorLoss(real, fake, out var realScores, out var fakeScores);
+        var real = PackForDiscriminator(realBatch);
+        var fake = PackForDiscriminator(fakeBatch);
+        Tensor loss, realScores, fakeScores;
+        try
+        {
+            loss = DiscriminatorLoss(real, fake, out realScores, out fakeScores);
+        }
+        finally
+        {
+            if (!ReferenceEquals(real, realBatch)) real.Dispose();
+            if (!ReferenceEquals(fake, fakeBatch)) fake.Dispose();
+        }
         try
         {
             loss.backward();
@@ -229,16 +240,24 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         }
         finally
         {
+            loss.Dispose();
             realScores.Dispose();
             fakeScores.Dispose();
         }
         _discriminatorUpdatesSinceRead++;
     }
 
-    private void UpdateGenerator(Tensor fake)
+    private void UpdateGenerator(Tensor fakeBatch)
     {
         GeneratorOptimizer.ZeroGrad();
-        using var loss = GeneratorLoss(fake);
+        var fake = PackForDiscriminator(fakeBatch);
+        Tensor loss;
+        try { loss = GeneratorLoss(fake); }
+        finally
+        {
+            if (!ReferenceEquals(fake, fakeBatch)) fake.Dispose();
+        }
+        using var _ = loss;
         loss.backward();
         GeneratorOptimizer.Step();
         GeneratorAverage?.Update();
@@ -286,6 +305,10 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         if (!matches)
             throw new ArgumentException(
                 $"{Config.Name}: the real batch has shape {ShapeText(realBatch)}, but the declared [GanData] needs {Config.BatchShapeText}.",
+                nameof(realBatch));
+        if (realBatch.size(0) % Config.Pack != 0)
+            throw new ArgumentException(
+                $"{Config.Name}: a batch of {realBatch.size(0)} samples cannot be packed in groups of {Config.Pack} (Pack = {Config.Pack}); use a batch size that is a multiple of {Config.Pack}.",
                 nameof(realBatch));
         if (!realBatch.is_floating_point())
             throw new ArgumentException($"{Config.Name}: the real batch has dtype {realBatch.dtype}; convert it to float32 first.", nameof(realBatch));

@@ -14,6 +14,7 @@ namespace GanGen.Runtime.Training;
 /// <param name="Generator">Generator optimizer.</param>
 /// <param name="Discriminator">Discriminator optimizer.</param>
 /// <param name="GeneratorAverage">EMA decay of the generator weights used for sampling; 0 disables it.</param>
+/// <param name="Pack">Samples the discriminator judges together (PacGAN); 1 disables packing.</param>
 public sealed record GanTrainerConfig(
     string Name,
     GanLoss Loss,
@@ -24,7 +25,8 @@ public sealed record GanTrainerConfig(
     long[] DataShape,
     OptimizerSettings Generator,
     OptimizerSettings Discriminator,
-    double GeneratorAverage = 0)
+    double GeneratorAverage = 0,
+    int Pack = 1)
 {
     /// <summary>Formats <see cref="DataShape"/> with a leading batch dimension, e.g. <c>[N, 1, 28, 28]</c>.</summary>
     public string BatchShapeText => "[N, " + string.Join(", ", DataShape) + "]";
@@ -36,6 +38,7 @@ public sealed record GanTrainerConfig(
     {
         if (CriticSteps < 1) throw new ArgumentOutOfRangeException(nameof(CriticSteps), CriticSteps, $"{Name}: CriticSteps must be at least 1.");
         if (!(GeneratorAverage >= 0 && GeneratorAverage < 1)) throw new ArgumentOutOfRangeException(nameof(GeneratorAverage), GeneratorAverage, $"{Name}: GeneratorAverage must lie in [0, 1).");
+        if (Pack < 1) throw new ArgumentOutOfRangeException(nameof(Pack), Pack, $"{Name}: Pack must be at least 1.");
         if (LatentSize < 1) throw new ArgumentOutOfRangeException(nameof(LatentSize), LatentSize, $"{Name}: the latent size must be at least 1.");
     }
 }
