@@ -5,6 +5,7 @@ using System.IO;
 using GanGen.Examples.Models;
 using GanGen.Examples.Toy2D;
 using GanGen.Runtime.Data;
+using GanGen.Runtime.Training;
 using static TorchSharp.torch;
 
 return ExampleOptions.CreateCommand(Run).Parse(args).Invoke();
@@ -13,10 +14,27 @@ static int Run(ExampleOptions options)
 {
     if (options.Threads > 0) set_num_threads(options.Threads);
     Directory.CreateDirectory(options.Output);
-    using var data = options.Dataset == "grid" ? GaussianMixture2D.Grid(seed: options.Seed) : GaussianMixture2D.Ring(seed: options.Seed);
-    using var gan = new RingGan(seed: options.Seed);
+    if (options.Dataset == "grid")
+    {
+        using var grid = GaussianMixture2D.Grid(seed: options.Seed);
+        using var pacGan = new GridGan(seed: options.Seed);
+        Console.WriteLine(GridGan.Summary());
+        // Trained on the grid shrunk by 2√2 to about the ring's extent, as the WGAN-GP authors' toy script does with
+        // this dataset; samples are scaled back before they are measured and plotted.
+        return Train(pacGan, grid, options, scale: 2 * Math.Sqrt(2));
+    }
+    using var ring = GaussianMixture2D.Ring(seed: options.Seed);
+    using var ringGan = new RingGan(seed: options.Seed);
     Console.WriteLine(RingGan.Summary());
-    Console.WriteLine($"GanGen 2-D example: {data.Name}, {RingGan.Declaration.Loss}, n_critic {RingGan.Declaration.CriticSteps}, {options.Steps} steps of {options.BatchSize}");
+    return Train(ringGan, ring, options, scale: 1);
+}
+
+static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, GaussianMixture2D data, ExampleOptions options, double scale)
+    where TGenerator : nn.Module<Tensor, Tensor>
+    where TDiscriminator : nn.Module<Tensor, Tensor>
+{
+    var declaration = gan.Config;
+    Console.WriteLine($"GanGen 2-D example: {data.Name}, {declaration.Name}: {declaration.Loss}, n_critic {declaration.CriticSteps}, pack {declaration.Pack}, {options.Steps} steps of {options.BatchSize}");
 
     var steps = new List<double>();
     var lossD = new List<double>();
@@ -28,7 +46,7 @@ static int Run(ExampleOptions options)
     for (int step = 1; step <= options.Steps; step++)
     {
         gan.DecayLearningRatesLinearly(options.Steps);
-        using (var batch = data.Sample(options.BatchSize)) gan.Step(batch);
+        using (var batch = data.Sample(options.BatchSize)) gan.Step(scale == 1 ? batch : batch.div_(scale));
         if (step % curveEvery == 0 || step == options.Steps)
         {
             // Reading metrics syncs with the device, so it happens every curveEvery steps, not every step.
@@ -46,13 +64,13 @@ static int Run(ExampleOptions options)
         }
         if (step % options.LogEvery == 0 || step == options.Steps)
         {
-            using var probe = gan.Sample(2500);
+            using var probe = gan.Sample(2500).mul_(scale);
             double rate = step / clock.Elapsed.TotalSeconds;
             Console.WriteLine($"step {step,6} | loss D {lossD[^1],8:F4} | loss G {lossG[^1],8:F4} | D(x) {realScore[^1],7:F3} | D(G(z)) {fakeScore[^1],7:F3} | {data.Measure(probe).ModesCovered}/{data.ModeCount} modes | {rate:F0} steps/s");
         }
     }
 
-    using var generated = gan.Sample(2500);
+    using var generated = gan.Sample(2500).mul_(scale);
     using var real = data.Sample(2500);
     var coverage = data.Measure(generated);
     string scatter = Path.Combine(options.Output, $"{options.Dataset}-samples.png");

@@ -71,6 +71,28 @@ public class TrainerBehaviourTests
     }
 
     [Fact]
+    public void SamplingDuringTrainingLeavesTheRunUnchanged()
+    {
+        using var quiet = new SmallBceGan(seed: 7);
+        using var watched = new SmallBceGan(seed: 7);
+        using var real = rand(32, 4).mul_(2).sub_(1);
+        // Training noise and dropout come from the global generator: give both runs the same stream.
+        manual_seed(100);
+        for (int i = 0; i < 15; i++) quiet.Step(real);
+        manual_seed(100);
+        for (int i = 0; i < 15; i++)
+        {
+            watched.Step(real);
+            using var monitoring = watched.Sample(50); // as a progress probe or a quality evaluation would
+        }
+        var a = quiet.ReadMetrics();
+        var b = watched.ReadMetrics();
+        Assert.Equal(a.DiscriminatorLoss, b.DiscriminatorLoss);
+        Assert.Equal(a.GeneratorLoss, b.GeneratorLoss);
+        Assert.True(quiet.GeneratorParameters.Values.allclose(watched.GeneratorParameters.Values, rtol: 0, atol: 0), "sampling changed the training run");
+    }
+
+    [Fact]
     public void FixedNoiseGivesTheSameSamplesUntilTheGeneratorChanges()
     {
         using var gan = new RingGan(seed: 4);

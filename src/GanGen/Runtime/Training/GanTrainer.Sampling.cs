@@ -6,12 +6,19 @@ namespace GanGen.Runtime.Training;
 // Sampling: evaluation-mode generation from fresh, fixed or given noise.
 public abstract partial class GanTrainer<TGenerator, TDiscriminator>
 {
-    /// <summary>Draws <paramref name="count"/> samples from the generator (evaluation mode, no gradient).</summary>
+    /// <summary>
+    /// Draws <paramref name="count"/> samples from the generator (evaluation mode, no gradient). The noise comes from
+    /// a random generator of its own, seeded from the trainer's seed, so sampling to monitor a run — however often —
+    /// leaves the training run itself unchanged.
+    /// </summary>
     public Tensor Sample(int count)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
-        using var noise = CreateNoise(count);
+        // Drawn on the CPU, where the sampling generator lives, whatever the training device.
+        using var noise = empty(count, Config.LatentSize);
+        if (Config.Latent == LatentDistribution.Uniform) noise.uniform_(-1.0, 1.0, _samplingRandom);
+        else noise.normal_(0.0, 1.0, _samplingRandom);
         return Generate(noise);
     }
 

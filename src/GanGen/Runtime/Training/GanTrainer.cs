@@ -23,6 +23,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     private readonly Tensor _metricSums;
     private readonly Tensor[] _metricSlots;
     private readonly long[] _latentShape;
+    // Sample() draws from its own generator, so monitoring never shifts the training run's random stream.
+    private const ulong SamplingSeedSalt = 0x53414D504C45UL; // "SAMPLE"
+    private readonly torch.Generator _samplingRandom;
     private Tensor? _noise;
     private Tensor? _penaltyEpsilon;
     private long _discriminatorUpdatesSinceRead;
@@ -68,6 +71,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         DiscriminatorOptimizer = GanOptimizer.Create(DiscriminatorParameters, config.Discriminator);
 
         FixedNoise = CreateNoise(fixedNoiseCount);
+        _samplingRandom = new torch.Generator(unchecked((ulong)seed ^ SamplingSeedSalt), CPU);
         _metricSums = zeros(4, dtype: float64, device: Device);
         _metricSlots = new Tensor[4];
         for (int i = 0; i < _metricSlots.Length; i++) _metricSlots[i] = _metricSums.narrow(0, i, 1);
@@ -339,6 +343,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         _penaltyEpsilon?.Dispose();
         DisposePairBuffer();
         FixedNoise.Dispose();
+        _samplingRandom.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
     }
