@@ -24,6 +24,7 @@ public sealed class CheckpointTests : IDisposable
         string dataState = Path.Combine(_folder, "data.state");
 
         var uninterrupted = new List<float>();
+        float[] uninterruptedSamples;
         using (var data = GaussianMixture2D.Ring(seed: 21))
         using (var gan = new SmallBceGan(seed: 21))
         {
@@ -38,7 +39,13 @@ public sealed class CheckpointTests : IDisposable
                 using var batch = Batch(data);
                 var metrics = gan.TrainStep(batch);
                 if (step >= 15) uninterrupted.Add(metrics.DiscriminatorLoss);
+                if (step == 20)
+                {
+                    using var probe = gan.Sample(3); // a monitoring probe; the resumed run must draw the same one
+                }
             }
+            using var samples = gan.Sample(6);
+            uninterruptedSamples = samples.data<float>().ToArray();
         }
 
         var resumed = new List<float>();
@@ -56,7 +63,13 @@ public sealed class CheckpointTests : IDisposable
             {
                 using var batch = Batch(data);
                 resumed.Add(gan.TrainStep(batch).DiscriminatorLoss);
+                if (step == 20)
+                {
+                    using var probe = gan.Sample(3);
+                }
             }
+            using var samples = gan.Sample(6);
+            Assert.Equal(uninterruptedSamples, samples.data<float>().ToArray()); // evaluations after a resume match too
         }
         Assert.Equal(uninterrupted, resumed);
     }

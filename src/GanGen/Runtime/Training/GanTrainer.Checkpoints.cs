@@ -9,11 +9,12 @@ namespace GanGen.Runtime.Training;
 
 public abstract partial class GanTrainer<TGenerator, TDiscriminator>
 {
-    private const string FormatVersion = "1";
+    // 2: adds the sampling generator's state, so evaluations after a resume draw the same samples.
+    private const string FormatVersion = "2";
 
     /// <summary>
     /// Writes both networks (parameters and buffers), both optimizers' state, the step counters, the fixed noise,
-    /// the metric accumulators and the global RNG state to <paramref name="path"/>, atomically (temp file + rename),
+    /// the metric accumulators, the global RNG state and the sampling generator's state to <paramref name="path"/>, atomically (temp file + rename),
     /// so a crash never leaves a corrupt checkpoint and a resumed run continues exactly where this one stands.
     /// </summary>
     public void SaveCheckpoint(string path)
@@ -41,6 +42,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         archive.Add("fixed_noise", FixedNoise);
         archive.Add("metrics", _metricSums);
         using (var rng = get_rng_state()) archive.Add("rng", rng);
+        using (var samplingRng = _samplingRandom.get_state()) archive.Add("sampling_rng", samplingRng);
 
         AtomicFile.Write(path, archive.Write);
     }
@@ -73,6 +75,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             CopyInto(_metricSums, archive.Get("metrics", path), "metrics", path);
         }
         set_rng_state(archive.Get("rng", path));
+        _samplingRandom.set_state(archive.Get("sampling_rng", path));
 
         StepCount = Long(archive, "step", path);
         GeneratorUpdates = Long(archive, "generator_updates", path);
