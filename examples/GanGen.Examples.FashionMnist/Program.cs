@@ -10,7 +10,7 @@ return ExampleOptions.CreateCommand(Run).Parse(args).Invoke();
 static int Run(ExampleOptions options)
 {
     if (options.Threads > 0) set_num_threads(options.Threads);
-    var device = TorchSharp.torch.device(options.Device);
+    var device = ResolveDevice(options.Device);
     Directory.CreateDirectory(options.Output);
     if (options.EvaluateCheckpoint is { } checkpoint)
     {
@@ -46,4 +46,14 @@ static int Run(ExampleOptions options)
         Console.WriteLine($"final: {quality.Evaluate(final)}");
     Console.WriteLine($"samples/, metrics.csv, curves.png, last.ckpt, best.ckpt and TensorBoard logs are in {Path.GetFullPath(options.Output)}");
     return 0;
+}
+
+// The examples reference the CPU backend only; say so, and what to reference instead, before anything loads.
+static Device ResolveDevice(string name)
+{
+    if (name.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) && !cuda.is_available())
+        throw new InvalidOperationException(
+            $"--device {name}: CUDA is not available here. The examples reference the CPU backend (TorchSharp-cpu); " +
+            "to train on a GPU, reference a CUDA backend package such as TorchSharp-cuda-linux instead.");
+    return TorchSharp.torch.device(name);
 }

@@ -26,14 +26,10 @@ public static class CommandLineErrors
         }
     }
 
-    // TorchSharp appends native load traces to some messages; the first sentence says what is wrong.
+    // Some messages carry native traces on further lines; the first line says what is wrong.
     private static string FirstLine(string message)
     {
         int end = message.IndexOf('\n');
-        string line = (end < 0 ? message : message[..end]).TrimEnd();
-        int trace = line.IndexOf(" Trace from ", StringComparison.Ordinal);
-        if (trace < 0) return line;
-        // A device whose backend did not load: the examples reference TorchSharp-cpu only.
-        return line[..trace] + " The examples reference the CPU backend (TorchSharp-cpu); to train on a GPU, reference a CUDA backend package such as TorchSharp-cuda-linux instead.";
+        return (end < 0 ? message : message[..end]).TrimEnd();
     }
 }

@@ -16,13 +16,11 @@ public class CommandLineErrorsTests
     }
 
     [Fact]
-    public void MissingDeviceBackendGetsTheFix()
+    public void NativeTracesAfterTheFirstLineAreLeftOut()
     {
-        var (code, error) = Capture(() => throw new InvalidOperationException("Torch device type CUDA did not initialise on the current machine. Trace from LoadNativeBackend:\n  libtorch_cuda.so: not found"));
+        var (code, error) = Capture(() => throw new InvalidOperationException("Torch device type CUDA did not initialise.\n  libtorch_cuda.so: not found"));
         Assert.Equal(1, code);
-        Assert.StartsWith("error: Torch device type CUDA did not initialise on the current machine. The examples reference the CPU backend", error.Trim());
-        Assert.Contains("TorchSharp-cuda-linux", error);
-        Assert.DoesNotContain("libtorch_cuda.so", error);
+        Assert.Equal("error: Torch device type CUDA did not initialise.", error.Trim());
     }
 
     [Fact]

@@ -55,6 +55,16 @@ public sealed class FashionExampleTests : IDisposable
         Assert.DoesNotContain("   at ", result.Output); // no stack trace
     }
 
+    [Fact]
+    public void AnUnavailableDeviceNamesTheBackendToReference()
+    {
+        var result = Example($"--device cuda --steps 1 --output \"{Path.Combine(_work, "run")}\"");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: --device cuda: CUDA is not available here.", result.Output);
+        Assert.Contains("TorchSharp-cuda-linux", result.Output);
+    }
+
     private (int ExitCode, string Output) Example(string arguments)
     {
         string dll = Path.Combine(DotnetCommand.RepositoryRoot(), "examples", "GanGen.Examples.FashionMnist", "bin", DotnetCommand.Configuration, "net10.0", "GanGen.Examples.FashionMnist.dll");

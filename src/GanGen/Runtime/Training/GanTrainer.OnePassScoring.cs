@@ -12,7 +12,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     /// Scores a real and a (detached) fake batch with one discriminator pass over both, stacked in a persistent
     /// [2N, …] buffer: half the kernel launches and autograd nodes of two passes, the same scores. Generated code
     /// calls it only for discriminators the compiler proved sample-independent (no batch statistics); a fake batch
-    /// of another size falls back to two passes.
+    /// of another size, or one that still carries a graph (copying it into the buffer would cut that graph), falls
+    /// back to two passes.
     /// </summary>
     /// <param name="real">Real batch [N, …data shape] on <see cref="Device"/>.</param>
     /// <param name="fake">Fake batch without a graph, normally [N, …data shape].</param>

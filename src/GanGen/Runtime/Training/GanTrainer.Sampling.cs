@@ -17,8 +17,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
         // Drawn on the CPU, where the sampling generator lives, whatever the training device.
         using var noise = empty(count, Config.LatentSize);
-        if (Config.Latent == LatentDistribution.Uniform) noise.uniform_(-1.0, 1.0, _samplingRandom);
-        else noise.normal_(0.0, 1.0, _samplingRandom);
+        FillNoise(noise, _samplingRandom);
         return Generate(noise);
     }
 

@@ -212,18 +212,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     private void UpdateDiscriminator(Tensor realBatch, Tensor fakeBatch)
     {
         DiscriminatorOptimizer.ZeroGrad();
-        var real = PackForDiscriminator(realBatch);
-        var fake = PackForDiscriminator(fakeBatch);
-        Tensor loss, realScores, fakeScores;
-        try
-        {
-            loss = DiscriminatorLoss(real, fake, out realScores, out fakeScores);
-        }
-        finally
-        {
-            if (!ReferenceEquals(real, realBatch)) real.Dispose();
-            if (!ReferenceEquals(fake, fakeBatch)) fake.Dispose();
-        }
+        using var real = Pack(realBatch);
+        using var fake = Pack(fakeBatch);
+        using var loss = DiscriminatorLoss(real.Tensor, fake.Tensor, out var realScores, out var fakeScores);
         try
         {
             loss.backward();
@@ -244,7 +235,6 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         }
         finally
         {
-            loss.Dispose();
             realScores.Dispose();
             fakeScores.Dispose();
         }
@@ -254,14 +244,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     private void UpdateGenerator(Tensor fakeBatch)
     {
         GeneratorOptimizer.ZeroGrad();
-        var fake = PackForDiscriminator(fakeBatch);
-        Tensor loss;
-        try { loss = GeneratorLoss(fake); }
-        finally
-        {
-            if (!ReferenceEquals(fake, fakeBatch)) fake.Dispose();
-        }
-        using var _ = loss;
+        using var fake = Pack(fakeBatch);
+        using var loss = GeneratorLoss(fake.Tensor);
         loss.backward();
         GeneratorOptimizer.Step();
         GeneratorAverage?.Update();
@@ -293,11 +277,12 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         return _noise;
     }
 
-    private void FillNoise(Tensor noise)
+    /// <summary>Refills <paramref name="noise"/> with the declared distribution, from <paramref name="random"/> or the global generator.</summary>
+    private void FillNoise(Tensor noise, torch.Generator? random = null)
     {
         // In place: no new tensor per step (and TorchSharp's randn_out crashes).
-        if (Config.Latent == LatentDistribution.Uniform) noise.uniform_(-1.0, 1.0);
-        else noise.normal_();
+        if (Config.Latent == LatentDistribution.Uniform) noise.uniform_(-1.0, 1.0, random);
+        else noise.normal_(0.0, 1.0, random);
     }
 
     private void ValidateBatch(Tensor realBatch)
