@@ -60,7 +60,7 @@ public class GeneratorBenchmarks
 
         namespace App.Models{{index}};
 
-        [Gan(Loss = GanLoss.WassersteinGP)]
+        [Gan(Loss = GanLoss.Wasserstein), GradientPenalty]
         [GanData(2)]
         public partial class Gan{{index}}
         {

@@ -40,7 +40,7 @@ static int Run(ExampleOptions options)
         Console.WriteLine($"untrained generator: {quality.Evaluate(untrained)}");
     }
     ConsoleProgress.Show("Fashion-MNIST DCGAN", observer => TrainingRun.Fit(
-        gan, data.Batch, run, new CurvePlotter(observer, options.Output), samples => QualityFigures.Evaluate(quality, samples), options.EvaluationSamples));
+        gan, step => data.Batch(step), run, new CurvePlotter(observer, options.Output), samples => QualityFigures.Evaluate(quality, samples), options.EvaluationSamples));
 
     using (var final = gan.Sample(options.EvaluationSamples))
         Console.WriteLine($"final: {quality.Evaluate(final)}");

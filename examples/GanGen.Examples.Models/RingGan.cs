@@ -9,7 +9,7 @@ namespace GanGen.Examples.Models;
 /// which suits images); the learning rate is raised from 1e-4 to 1e-3 and decayed linearly, so the ring is covered
 /// in about ten thousand steps on a laptop CPU.
 /// </summary>
-[Gan(Loss = GanLoss.WassersteinGP, GradientPenalty = 0.1)]
+[Gan(Loss = GanLoss.Wasserstein), GradientPenalty(0.1)]
 [GanData(2)]
 public partial class RingGan
 {

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace GanGen.CodeFixes;
 
 /// <summary>
-/// Mechanical argument fixes: GAN306 sets <c>Bias = false</c> and GAN206 the <c>Padding</c> that makes a
+/// Mechanical argument fixes: GAN212 sets <c>Bias = false</c> and GAN206 the <c>Padding</c> that makes a
 /// convolution's output whole (when the diagnostic found one), both on the attribute the diagnostic points at; GAN208
 /// on a discriminator that already ends in a one-channel map sets <c>Output = DiscriminatorOutput.PatchMap</c> on its
 /// [GanDiscriminator] attribute.
@@ -39,7 +39,7 @@ public sealed class SetNamedArgumentCodeFix : CodeFixProvider
             string name, value;
             if (diagnostic.Id == DiagnosticIds.DiscriminatorOutputMismatch)
             {
-                if (!diagnostic.Properties.ContainsKey(DiagnosticIds.PatchMapProperty)) continue;
+                if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.PatchMap)) continue;
                 attribute = DiscriminatorAttribute(node);
                 (name, value) = ("Output", "global::GanGen.DiscriminatorOutput.PatchMap");
             }
@@ -47,7 +47,7 @@ public sealed class SetNamedArgumentCodeFix : CodeFixProvider
             {
                 (name, value) = ("Bias", "false");
             }
-            else if (diagnostic.Properties.TryGetValue(DiagnosticIds.PaddingProperty, out var padding) && padding is not null)
+            else if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Padding, out var padding) && padding is not null)
             {
                 (name, value) = ("Padding", padding);
             }

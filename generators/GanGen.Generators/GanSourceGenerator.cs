@@ -20,7 +20,7 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
     {
         var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownNames.GanAttribute,
+                Language.Attributes.Gan,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (ctx, ct) => GanParser.Parse(ctx, ct))
             .Where(static declaration => declaration is not null)

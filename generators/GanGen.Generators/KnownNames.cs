@@ -1,19 +1,10 @@
 namespace GanGen.Generators;
 
-/// <summary>Metadata names of the attributes GanGen reads (they live in the GanGen runtime assembly).</summary>
+/// <summary>Names of the runtime and TorchSharp types generated code derives from (attribute names come from the attribute types themselves).</summary>
 internal static class KnownNames
 {
     public const string Namespace = "GanGen";
-    public const string GanAttribute = "GanGen.GanAttribute";
-    public const string GeneratorAttribute = "GanGen.GanGeneratorAttribute";
-    public const string DiscriminatorAttribute = "GanGen.GanDiscriminatorAttribute";
-    public const string DataAttribute = "GanGen.GanDataAttribute";
-    public const string LayerAttributeBase = "GanGen.LayerAttribute";
-    public const string OperationAttributeBase = "GanGen.OperationAttribute";
-    public const string AdamAttribute = "GanGen.AdamAttribute";
-    public const string RMSpropAttribute = "GanGen.RMSpropAttribute";
-    public const string SgdAttribute = "GanGen.SgdAttribute";
-    public const string ModuleBase = "global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>";
+    public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string TrainerBase = "global::GanGen.Runtime.Training.GanTrainer";
 }
 

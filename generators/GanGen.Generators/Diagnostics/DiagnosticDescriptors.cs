@@ -1,10 +1,12 @@
+using GanGen.CodeFixes;
 using Microsoft.CodeAnalysis;
 
 namespace GanGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic GanGen reports. IDs by category: GAN1xx Usage (how the declaration is written), GAN2xx Topology
-/// (layers and shapes), GAN3xx Loss, GAN4xx Optimization. Each has a help page docs/diagnostics/GANxxx.md.
+/// (networks, layers, shapes and conditioning), GAN3xx Loss (the loss and its regularisers), GAN4xx Optimization.
+/// Each has a help page docs/diagnostics/GANxxx.md, a row in AnalyzerReleases and in the docs index (a test checks).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -21,7 +23,7 @@ internal static class DiagnosticDescriptors
 
     internal static string HelpLink(string id) => "https://github.com/gangen/gangen/blob/main/docs/diagnostics/" + id + ".md";
 
-    public static readonly DiagnosticDescriptor NotPartial = Error("GAN101", Usage,
+    public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage,
         "GanGen types must be partial",
         "'{0}' must be declared partial so GanGen can generate its {1}; add the 'partial' modifier");
 
@@ -61,6 +63,14 @@ internal static class DiagnosticDescriptors
         "Layer name is reserved",
         "Layer '{0}' has the name of a member GanGen generates on every network; rename the property, e.g. '{0}Layer'");
 
+    public static readonly DiagnosticDescriptor DuplicateRoleAttribute = Error("GAN111", Usage,
+        "Network role declared twice",
+        "'{0}' is marked [{1}] on more than one of its partial declarations; keep the attribute on one part only");
+
+    public static readonly DiagnosticDescriptor IgnoredArgument = Warning("GAN112", Usage,
+        "Argument has no effect",
+        "{0} has no effect {1}; remove it");
+
     public static readonly DiagnosticDescriptor MissingGenerator = Error("GAN201", Topology,
         "GAN has no generator",
         "GAN '{0}' has no generator; nest a partial class marked [GanGenerator] in it");
@@ -79,9 +89,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LayerCount = Error("GAN205", Topology,
         "A layer property needs exactly one layer attribute",
-        "'{0}' has {1} layer attributes; put exactly one layer ([Dense], [BatchNorm1d], [LayerNorm]) on each property, with any operations ([ReLU], [Dropout], …) beside it");
+        "'{0}' has {1} layer attributes; put exactly one layer ([Dense], [Conv2d], [BatchNorm2d], …) on each property, with any operations ([ReLU], [Dropout], …) beside it");
 
-    public static readonly DiagnosticDescriptor ShapeMismatch = Error("GAN206", Topology,
+    public static readonly DiagnosticDescriptor ShapeMismatch = Error(DiagnosticIds.ShapeMismatch, Topology,
         "Layer cannot take its input shape",
         "{0} '{1}' cannot take input {2}: {3}");
 
@@ -89,59 +99,75 @@ internal static class DiagnosticDescriptors
         "Generator output does not match the data shape",
         "Generator '{0}' produces {1} per sample, but [GanData] declares {2}; make its last layer output {2}");
 
-    public static readonly DiagnosticDescriptor DiscriminatorOutputMismatch = Error("GAN208", Topology,
+    public static readonly DiagnosticDescriptor DiscriminatorOutputMismatch = Error(DiagnosticIds.DiscriminatorOutputMismatch, Topology,
         "Discriminator must end in one score per sample",
         "Discriminator '{0}' produces {1} per sample, but it must produce one score [1]; end it with [Dense(1)]{2}");
-
-    public static readonly DiagnosticDescriptor PatchMapOutputMismatch = Error("GAN210", Topology,
-        "Patch-map discriminator must end in a one-channel map",
-        "Discriminator '{0}' declares Output = DiscriminatorOutput.PatchMap, so it must produce a [1, H, W] map of patch scores per sample, but it produces {1}; {2}");
-
-    public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error("GAN301", Loss,
-        "Discriminator ends in Sigmoid",
-        "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");
-
-    public static readonly DiagnosticDescriptor BatchNormWithGradientPenalty = Warning("GAN302", Loss,
-        "BatchNorm in a gradient-penalty critic",
-        "Critic '{0}' uses BatchNorm1d in '{1}', but the gradient penalty is defined per sample and batch normalisation couples samples (Gulrajani et al. 2017, §4); use [LayerNorm] or no normalisation");
-
-    public static readonly DiagnosticDescriptor OptionForOtherLoss = Error("GAN303", Loss,
-        "Option does not apply to the declared loss",
-        "{0} applies only to the {1} loss, but the declared loss is {2}; remove it or change Loss (weight clipping and a gradient penalty are alternatives, not a combination)");
-
-    public static readonly DiagnosticDescriptor OutputRangeMismatch = Warning("GAN304", Loss,
-        "Generator output does not match the data range",
-        "Generator '{0}' ends in {1}, but [GanData] declares Range = {2}, which needs a final [{3}]; fake and real samples would live in different ranges");
-
-    public static readonly DiagnosticDescriptor BatchNormOnDiscriminatorInput = Warning("GAN305", Topology,
-        "BatchNorm on the discriminator's first layer",
-        "Discriminator '{0}' normalises its first layer '{1}' with BatchNorm; DCGAN (Radford et al. 2015) leaves the discriminator's input layer unnormalised, which avoids sample oscillation and instability");
-
-    public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Warning("GAN306", Topology,
-        "Bias before BatchNorm is redundant",
-        "'{0}' adds a bias that the following BatchNorm '{1}' subtracts again; declare it with Bias = false");
 
     public static readonly DiagnosticDescriptor DuplicateLayerName = Error("GAN209", Topology,
         "Duplicate layer name",
         "{0} '{1}' already has a layer named '{2}'; layer names become parameter names ({2}.weight) and must be unique");
 
-    public static readonly DiagnosticDescriptor CriticStepsTooSmall = Error("GAN401", Optimization,
-        "CriticSteps must be at least 1",
-        "CriticSteps is {0}; the discriminator must update at least once per generator update (use 1, or 5 for WGAN)");
+    public static readonly DiagnosticDescriptor PatchMapOutputMismatch = Error("GAN210", Topology,
+        "Patch-map discriminator must end in a one-channel map",
+        "Discriminator '{0}' declares Output = DiscriminatorOutput.PatchMap, so it must produce a [1, H, W] map of patch scores per sample, but it produces {1}; {2}");
 
-    public static readonly DiagnosticDescriptor RealLabelOutOfRange = Error("GAN402", Optimization,
-        "Real label outside (0.5, 1]",
-        "RealLabel is {0}; one-sided label smoothing needs a real target in (0.5, 1], e.g. 0.9");
+    public static readonly DiagnosticDescriptor BatchNormOnDiscriminatorInput = Warning("GAN211", Topology,
+        "BatchNorm on the discriminator's first layer",
+        "Discriminator '{0}' normalises its first layer '{1}' with BatchNorm; DCGAN (Radford et al. 2015) leaves the discriminator's input layer unnormalised, which avoids sample oscillation and instability");
 
-    public static readonly DiagnosticDescriptor BadLearningRate = Error("GAN403", Optimization,
-        "Learning rate must be positive",
-        "{0} learning rate is {1}; it must be a positive number (e.g. 2e-4)");
+    public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Warning(DiagnosticIds.BiasBeforeBatchNorm, Topology,
+        "Bias before BatchNorm is redundant",
+        "'{0}' adds a bias that the following BatchNorm '{1}' subtracts again; declare it with Bias = false");
 
-    public static readonly DiagnosticDescriptor BadBeta = Error("GAN404", Optimization,
-        "Adam betas must lie in [0, 1)",
-        "{0} is {1}; Adam's decay rates must lie in [0, 1) (DCGAN uses β1 = 0.5, β2 = 0.999)");
+    public static readonly DiagnosticDescriptor ConditionWithoutClasses = Error("GAN213", Topology,
+        "Conditioning without labelled data",
+        "'{0}' declares Condition = Conditioning.{1}, but [GanData] declares no classes; add Classes = <number of classes> to [GanData]");
 
-    public static readonly DiagnosticDescriptor DuplicateOptimizer = Error("GAN405", Optimization,
+    public static readonly DiagnosticDescriptor ConditionNotSupported = Error("GAN214", Topology,
+        "Conditioning does not fit this network",
+        "'{0}' cannot be conditioned with {1}: {2}");
+
+    public static readonly DiagnosticDescriptor ConditionNeedsBatchNorm = Error("GAN215", Topology,
+        "Conditional batch norm without batch norm",
+        "'{0}' declares Condition = Conditioning.BatchNorm, but has no [BatchNorm1d] or [BatchNorm2d] layer whose scale and shift the label could set; add one or use Conditioning.Embedding");
+
+    public static readonly DiagnosticDescriptor OneSidedCondition = Warning("GAN216", Topology,
+        "Only one network sees the label",
+        "'{0}' is conditioned on the label but '{1}' is not: {2}");
+
+    public static readonly DiagnosticDescriptor LabelsUnused = Warning("GAN217", Topology,
+        "Labelled data, unconditioned networks",
+        "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; condition both networks or remove Classes");
+
+    public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error(DiagnosticIds.SigmoidDiscriminator, Loss,
+        "Discriminator ends in Sigmoid",
+        "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");
+
+    public static readonly DiagnosticDescriptor BatchNormWithGradientPenalty = Warning("GAN302", Loss,
+        "Batch statistics in a gradient-penalty critic",
+        "Critic '{0}' uses {1} in '{2}', but the gradient penalty is defined per sample and batch normalisation couples samples (Gulrajani et al. 2017, §4); use [LayerNorm] or no normalisation");
+
+    public static readonly DiagnosticDescriptor OptionForOtherLoss = Error("GAN303", Loss,
+        "Option does not apply to the declared loss",
+        "{0} applies only to the {1} loss, but the declared loss is {2}; remove it or change Loss");
+
+    public static readonly DiagnosticDescriptor OutputRangeMismatch = Warning("GAN304", Loss,
+        "Generator output does not match the data range",
+        "Generator '{0}' ends in {1}, but [GanData] declares Range = {2}, which needs a final [{3}]; fake and real samples would live in different ranges");
+
+    public static readonly DiagnosticDescriptor ConflictingRegularizers = Error("GAN305", Loss,
+        "Regularisers that exclude each other",
+        "[{0}] and [{1}] cannot be combined: {2}; keep one");
+
+    public static readonly DiagnosticDescriptor UnconstrainedCritic = Warning("GAN306", Loss,
+        "Wasserstein critic without a Lipschitz constraint",
+        "'{0}' trains a Wasserstein critic without a constraint, so its scores and gradients can grow without bound; add [GradientPenalty] (WGAN-GP) or [WeightClip] (WGAN)");
+
+    public static readonly DiagnosticDescriptor RegularizerNotApplicable = Error("GAN307", Loss,
+        "Regulariser does not apply to this GAN",
+        "[{0}] does not apply here: {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateOptimizer = Error("GAN401", Optimization,
         "More than one optimizer on a network",
         "{0} '{1}' declares more than one optimizer; keep one of [Adam], [RMSprop], [Sgd]");
 }

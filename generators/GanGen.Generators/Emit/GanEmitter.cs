@@ -1,17 +1,16 @@
+using System.Collections.Generic;
 using System.Text;
+using GanGen.Generators.Catalog;
 using GanGen.Generators.Model;
 
 namespace GanGen.Generators.Emit;
 
 /// <summary>
-/// Emits one file per GAN: the trainer partial (the resolved declaration, constructor and the declared loss as
-/// straight-line code) and both networks nested in it.
+/// Emits one file per GAN: the trainer partial (the resolved declaration, the loss and regularisers it uses, the
+/// networks' calls and the declared loss as straight-line code) and both networks nested in it.
 /// </summary>
 internal static class GanEmitter
 {
-    private const string Tensor = "global::TorchSharp.torch.Tensor";
-    private const string Losses = "global::GanGen.Runtime.Training.GanLosses";
-
     public static string HintName(GanSpec gan) => HintName(gan.Namespace, gan.Containers, gan.Name);
 
     /// <summary>Namespace.Containers.Name.g.cs: one file per GAN, whether generated in full or recovered.</summary>
@@ -32,64 +31,31 @@ internal static class GanEmitter
         foreach (var container in gan.Containers) writer.Open($"partial {container.Keyword} {container.Name}");
 
         string generator = gan.Generator.Name, discriminator = gan.Discriminator.Name;
-        writer.Line($"/// <summary>");
-        writer.Line($"/// GAN trainer: {gan.Loss} loss, {gan.CriticSteps} discriminator update(s) per generator update, {(gan.Order == OrderKind.DiscriminatorFirst ? "discriminator" : "generator")} first;");
-        writer.Line($"/// samples of shape {Literals.Shape(gan.DataShape)} from a latent of {gan.LatentSize} ({gan.Latent}).");
-        writer.Line($"/// </summary>");
+        writer.Line("/// <summary>");
+        foreach (var line in Description(gan)) writer.Line("/// " + line);
+        writer.Line("/// </summary>");
         writer.Line(Generated.Attribute);
         writer.Open($"partial class {gan.Name} : {KnownNames.TrainerBase}<{gan.Name}.{generator}, {gan.Name}.{discriminator}>");
 
-        writer.Line("/// <summary>The declaration as resolved at compile time, literature defaults applied.</summary>");
-        writer.Line("public static readonly global::GanGen.Runtime.Training.GanTrainerConfig Declaration = new(");
-        writer.Line($"    Name: \"{gan.Name}\",");
-        writer.Line($"    Loss: global::GanGen.GanLoss.{gan.Loss},");
-        writer.Line($"    CriticSteps: {Literals.Int(gan.CriticSteps)},");
-        writer.Line($"    Order: global::GanGen.TrainingOrder.{gan.Order},");
-        writer.Line($"    LatentSize: {Literals.Int(gan.LatentSize)},");
-        writer.Line($"    Latent: global::GanGen.LatentDistribution.{gan.Latent},");
-        writer.Line($"    DataShape: {Literals.LongArray(gan.DataShape)},");
-        writer.Line($"    Generator: {Optimizer(gan.Generator.Optimizer)},");
-        // Optional trailing arguments only when they differ from their defaults, so most declarations stay short.
-        var optional = new System.Collections.Generic.List<string>();
-        if (gan.GeneratorAverage > 0) optional.Add($"GeneratorAverage: {Literals.Double(gan.GeneratorAverage)}");
-        if (gan.Pack != 1) optional.Add($"Pack: {Literals.Int(gan.Pack)}");
-        writer.Line($"    Discriminator: {Optimizer(gan.Discriminator.Optimizer)}{(optional.Count == 0 ? ");" : ",")}");
-        for (int i = 0; i < optional.Count; i++) writer.Line($"    {optional[i]}{(i == optional.Count - 1 ? ");" : ",")}");
+        DeclarationEmitter.Emit(writer, gan);
         writer.Line();
-        writer.Line("private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =");
-        writer.Line($"    new(realLabel: {Literals.Double(gan.RealLabel)}, gradientPenalty: {Literals.Double(gan.GradientPenalty)}, weightClip: {Literals.Double(gan.WeightClip)});");
-        writer.Line();
-        writer.Line("/// <summary>Builds both networks on <paramref name=\"device\"/> (CPU when null), seeded with <paramref name=\"seed\"/>.</summary>");
-        writer.Line("/// <param name=\"device\">Where to train; any TorchSharp backend the application references.</param>");
-        writer.Line("/// <param name=\"seed\">Seed for initialisation, noise and dropout.</param>");
-        writer.Line("/// <param name=\"fixedNoiseCount\">Size of the fixed noise batch behind <c>SampleFixed()</c>.</param>");
-        writer.Line($"public {gan.Name}(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = 64)");
-        writer.Line($"    : base(Declaration, static () => new {generator}(), static () => new {discriminator}(), device, seed, fixedNoiseCount)");
-        writer.Line("{");
-        writer.Line("}");
-        writer.Line();
-
-        EmitDiscriminatorLoss(writer, gan);
-        writer.Line();
-        EmitGeneratorLoss(writer, gan);
-        if (gan.Loss == LossKind.Wasserstein)
+        writer.Line($"private readonly {LossCatalog.RuntimeType(gan.Loss.Kind)} _loss = new({LossCatalog.ConstructorArguments(gan.Loss)});");
+        if (gan.Discriminator.Condition.Mode == Conditioning.Auxiliary)
+            writer.Line($"private readonly global::GanGen.Runtime.Regularization.ClassificationLoss _classes = new(weight: {Literals.Double(gan.Discriminator.Condition.ClassWeight)});");
+        foreach (var regularizer in gan.Regularizers)
         {
-            writer.Line();
-            writer.Line("/// <summary>WGAN weight clipping: every critic parameter into [−c, c], one op over the flat buffer.</summary>");
-            writer.Open("protected override void AfterDiscriminatorUpdate()");
-            writer.Line("base.DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);");
-            writer.Close();
+            var kind = RegularizerCatalog.Get(regularizer.Kind);
+            writer.Line($"private readonly {kind.RuntimeType} {kind.Field} = new({kind.ConstructorArguments(regularizer)});");
         }
+        writer.Line();
+        EmitConstructor(writer, gan);
+        writer.Line();
+        TrainerEmitter.Emit(writer, gan);
         writer.Line();
         writer.Line("/// <summary>Both networks' layer tables, as inferred at compile time.</summary>");
         writer.Line($"public static string Summary() => {generator}.Summary() + \"\\n\" + {discriminator}.Summary();");
         writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Open("protected override void Dispose(bool disposing)");
-        writer.Line("base.Dispose(disposing);");
-        writer.Line("if (disposing) _lossConstants.Dispose();");
-        writer.Close();
-
+        EmitDispose(writer, gan);
         writer.Line();
         NetworkEmitter.Emit(writer, gan.Generator, gan);
         writer.Line();
@@ -101,65 +67,41 @@ internal static class GanEmitter
         return writer.ToString();
     }
 
-    private static void EmitDiscriminatorLoss(SourceWriter writer, GanSpec gan)
+    private static IEnumerable<string> Description(GanSpec gan)
     {
-        writer.Line($"/// <inheritdoc />");
-        writer.Open($"protected override {Tensor} DiscriminatorLoss({Tensor} real, {Tensor} fake, out {Tensor} realScores, out {Tensor} fakeScores)");
-        if (gan.Discriminator.SamplesIndependent)
-        {
-            writer.Line($"// {gan.Discriminator.Name} has no batch-statistics layer, so real and fake samples share one forward pass.");
-            writer.Line("base.ScoreInOnePass(real, fake, out realScores, out fakeScores);");
-        }
-        else
-        {
-            writer.Line($"// Separate passes: {gan.Discriminator.Name}'s batch statistics must see real and fake batches apart.");
-            writer.Line("realScores = base.Discriminator.forward(real);");
-            writer.Line("fakeScores = base.Discriminator.forward(fake);");
-        }
-        switch (gan.Loss)
-        {
-            case LossKind.Minimax:
-            case LossKind.NonSaturating:
-                writer.Line($"return {Losses}.BceDiscriminator(realScores, fakeScores, _lossConstants);");
-                break;
-            case LossKind.Wasserstein:
-                writer.Line($"return {Losses}.WassersteinCritic(realScores, fakeScores);");
-                break;
-            case LossKind.WassersteinGP:
-                writer.Line($"var critic = {Losses}.WassersteinCritic(realScores, fakeScores);");
-                writer.Line($"using var penalty = {Losses}.GradientPenalty(base.Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);");
-                writer.Line("return critic.add_(penalty, _lossConstants.One);");
-                break;
-            case LossKind.Hinge:
-                writer.Line($"return {Losses}.HingeDiscriminator(realScores, fakeScores, _lossConstants);");
-                break;
-            case LossKind.LeastSquares:
-                writer.Line($"return {Losses}.LeastSquaresDiscriminator(realScores, fakeScores, _lossConstants);");
-                break;
-        }
-        writer.Close();
+        string first = gan.Schedule.Order == TrainingOrder.DiscriminatorFirst ? "discriminator" : "generator";
+        yield return $"GAN trainer: {LossCatalog.Describe(gan.Loss)} loss, {gan.Schedule.CriticSteps} discriminator update(s) per generator update, {first} first.";
+        yield return gan.Input == GeneratorInput.Source
+            ? $"A refiner: samples of shape {Literals.Shape(gan.DataShape)} refined from source samples of the same shape."
+            : $"Samples of shape {Literals.Shape(gan.DataShape)} from a latent of {gan.LatentSize} ({gan.Latent})" +
+              (gan.Classes > 0 ? $", conditioned on {gan.Classes} classes." : ".");
+        foreach (var regularizer in gan.Regularizers) yield return "Regulariser: " + RegularizerCatalog.Get(regularizer.Kind).Describe(regularizer) + ".";
     }
 
-    private static void EmitGeneratorLoss(SourceWriter writer, GanSpec gan)
+    private static void EmitConstructor(SourceWriter writer, GanSpec gan)
     {
-        string call = gan.Loss switch
-        {
-            LossKind.Minimax => $"{Losses}.MinimaxGenerator(fakeScores)",
-            LossKind.NonSaturating => $"{Losses}.NonSaturatingGenerator(fakeScores)",
-            LossKind.LeastSquares => $"{Losses}.LeastSquaresGenerator(fakeScores, _lossConstants)",
-            _ => $"{Losses}.WassersteinGenerator(fakeScores)",
-        };
-        writer.Line($"/// <inheritdoc />");
-        writer.Open($"protected override {Tensor} GeneratorLoss({Tensor} fake)");
-        writer.Line("using var fakeScores = base.Discriminator.forward(fake);");
-        writer.Line($"return {call};");
-        writer.Close();
+        int fixedCount = gan.Classes > 0 ? gan.Classes * 8 : 64;
+        string sampleNoun = gan.Input == GeneratorInput.Source ? "fixed source batch" : gan.Classes > 0 ? "fixed noise batch (8 per class, one row each)" : "fixed noise batch";
+        writer.Line("/// <summary>Builds both networks on <paramref name=\"device\"/> (CPU when null), seeded with <paramref name=\"seed\"/>.</summary>");
+        writer.Line("/// <param name=\"device\">Where to train; any TorchSharp backend the application references.</param>");
+        writer.Line("/// <param name=\"seed\">Seed for initialisation, noise and dropout.</param>");
+        writer.Line($"/// <param name=\"fixedNoiseCount\">Size of the {sampleNoun} behind <c>SampleFixed()</c>.</param>");
+        writer.Line($"public {gan.Name}(global::TorchSharp.torch.Device? device = null, long seed = 0, int fixedNoiseCount = {Literals.Int(fixedCount)})");
+        writer.Line($"    : base(Declaration, static () => new {gan.Generator.Name}(), static () => new {gan.Discriminator.Name}(), device, seed, fixedNoiseCount)");
+        writer.Line("{");
+        writer.Line("}");
     }
 
-    private static string Optimizer(OptimizerSpec optimizer) =>
-        "new global::GanGen.Runtime.Optimization.OptimizerSettings(" +
-        $"global::GanGen.Runtime.Optimization.OptimizerKind.{optimizer.Kind}, " +
-        $"LearningRate: {Literals.Double(optimizer.LearningRate)}, Beta1: {Literals.Double(optimizer.Beta1)}, Beta2: {Literals.Double(optimizer.Beta2)}, " +
-        $"Epsilon: {Literals.Double(optimizer.Epsilon)}, WeightDecay: {Literals.Double(optimizer.WeightDecay)}, " +
-        $"Alpha: {Literals.Double(optimizer.Alpha)}, Momentum: {Literals.Double(optimizer.Momentum)})";
+    private static void EmitDispose(SourceWriter writer, GanSpec gan)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Open("protected override void Dispose(bool disposing)");
+        writer.Line("base.Dispose(disposing);");
+        writer.Open("if (disposing)");
+        writer.Line("_loss.Dispose();");
+        if (gan.Discriminator.Condition.Mode == Conditioning.Auxiliary) writer.Line("_classes.Dispose();");
+        foreach (var regularizer in gan.Regularizers) writer.Line($"{RegularizerCatalog.Get(regularizer.Kind).Field}.Dispose();");
+        writer.Close();
+        writer.Close();
+    }
 }

@@ -31,7 +31,20 @@ internal static class Literals
     }
 
     /// <summary>The backing field of a layer: its name with a leading underscore, case kept so names stay distinct.</summary>
-    public static string Camel(string name) => "_" + name;
+    public static string Field(string name) => "_" + name;
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>An array initialiser of long literals: <c>{ -1L, 128L, 7L, 7L }</c>.</summary>
+    public static string LongArrayInitializer(System.Collections.Generic.IEnumerable<long> values)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (long value in values) parts.Add(Long(value));
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    /// <summary>A count with thousands separators: 759,680.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A C# string literal.</summary>
     public static string String(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace GanGen.Generators.Emit;
@@ -5,6 +6,9 @@ namespace GanGen.Generators.Emit;
 /// <summary>A minimal indented writer: readable generated code without SyntaxFactory's cost.</summary>
 internal sealed class SourceWriter
 {
+    /// <summary>Longest line <see cref="Wrapped"/> leaves alone, indentation included.</summary>
+    public const int Width = 120;
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -15,9 +19,35 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes a statement, breaking a long one after the opening parenthesis of its outermost call and between that
+    /// call's arguments, so a reviewer reads generated code without scrolling.
+    /// </summary>
+    public SourceWriter Wrapped(string text)
+    {
+        if (_indent * 4 + text.Length <= Width || !TrySplit(text, out string head, out List<string> arguments, out string tail)) return Line(text);
+        Line(head);
+        _indent++;
+        var line = new StringBuilder();
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string piece = arguments[i] + (i < arguments.Count - 1 ? "," : tail);
+            if (line.Length > 0 && _indent * 4 + line.Length + 1 + piece.Length > Width)
+            {
+                Line(line.ToString());
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(piece);
+        }
+        Line(line.ToString());
+        _indent--;
+        return this;
+    }
+
     public SourceWriter Open(string header)
     {
-        Line(header);
+        Wrapped(header);
         Line("{");
         _indent++;
         return this;
@@ -31,4 +61,43 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>Splits <c>head(a, b, c)tail</c> at the parenthesis pair that closes last, into its head, top-level arguments and tail.</summary>
+    private static bool TrySplit(string text, out string head, out List<string> arguments, out string tail)
+    {
+        head = tail = string.Empty;
+        arguments = new List<string>();
+        int close = text.LastIndexOf(')');
+        if (close < 0) return false;
+        int depth = 0, open = -1;
+        for (int i = close; i >= 0; i--)
+        {
+            char c = text[i];
+            if (c == ')' || c == ']' || c == '}') depth++;
+            else if (c == '(' || c == '[' || c == '{')
+            {
+                depth--;
+                if (depth == 0) { open = i; break; }
+            }
+        }
+        if (open < 0 || close - open < 2) return false;
+        head = text.Substring(0, open + 1);
+        tail = text.Substring(close);
+        depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i < close; i++)
+        {
+            char c = text[i];
+            if (c == '(' || c == '[' || c == '{') depth++;
+            else if (c == ')' || c == ']' || c == '}') depth--;
+            else if (c == '"') i = text.IndexOf('"', i + 1);
+            else if (c == ',' && depth == 0)
+            {
+                arguments.Add(text.Substring(start, i - start).Trim());
+                start = i + 1;
+            }
+        }
+        arguments.Add(text.Substring(start, close - start).Trim());
+        return true;
+    }
 }

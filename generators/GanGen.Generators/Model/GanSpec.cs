@@ -1,61 +1,32 @@
 namespace GanGen.Generators.Model;
 
 // The validated, defaults-applied description the emitter works from. It holds no symbols, syntax nodes,
-// locations or compilations (a test walks it by reflection), so equal declarations produce equal specs.
-
-/// <summary>Mirrors GanGen.GanLoss (values must stay equal; a test checks).</summary>
-internal enum LossKind
-{
-    Minimax = 0,
-    NonSaturating = 1,
-    Wasserstein = 2,
-    WassersteinGP = 3,
-    Hinge = 4,
-    LeastSquares = 5,
-}
-
-/// <summary>Mirrors GanGen.TrainingOrder.</summary>
-internal enum OrderKind
-{
-    DiscriminatorFirst = 0,
-    GeneratorFirst = 1,
-}
-
-/// <summary>Mirrors GanGen.LatentDistribution.</summary>
-internal enum LatentKind
-{
-    Normal = 0,
-    Uniform = 1,
-}
-
-/// <summary>Mirrors GanGen.DataRange.</summary>
-internal enum RangeKind
-{
-    Unbounded = 0,
-    MinusOneToOne = 1,
-    ZeroToOne = 2,
-}
-
-/// <summary>Mirrors GanGen.Runtime.Optimization.OptimizerKind.</summary>
-internal enum OptimizerKind
-{
-    Adam = 0,
-    RMSprop = 1,
-    Sgd = 2,
-}
+// locations or compilations (a test walks it by reflection), so equal declarations produce equal specs. Enums are
+// the declaration language's own (GanGen.Abstractions), never mirrors.
 
 internal readonly record struct SpecArgument(string Name, double Value);
 
 /// <summary>One resolved layer or operation with its input and output sample shapes.</summary>
-internal sealed record StepSpec(string Kind, bool IsLayer, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape, EquatableArray<long> OutputShape)
+/// <param name="Kind">The metadata name of its attribute ("GanGen.Conv2dAttribute"), the key of the step catalog.</param>
+/// <param name="Arguments">Every argument of the attribute, defaults applied.</param>
+internal sealed record StepSpec(string Kind, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape, EquatableArray<long> OutputShape)
 {
-    public double Get(string name, double fallback)
+    public double this[string name] => SpecArguments.Get(Arguments, name);
+
+    public long Long(string name) => (long)this[name];
+
+    public bool Bool(string name) => this[name] != 0;
+}
+
+internal static class SpecArguments
+{
+    public static double Get(EquatableArray<SpecArgument> arguments, string name)
     {
-        foreach (var argument in Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Name == name) return argument.Value;
         }
-        return fallback;
+        throw new System.InvalidOperationException($"The spec has no argument '{name}'.");
     }
 }
 
@@ -68,60 +39,68 @@ internal sealed record LayerSpec(
     EquatableArray<long> OutputShape,
     long ParameterCount);
 
-internal sealed record OptimizerSpec(
-    OptimizerKind Kind,
-    double LearningRate,
-    double Beta1,
-    double Beta2,
-    double Epsilon,
-    double WeightDecay,
-    double Alpha,
-    double Momentum);
-
-/// <summary>Mirrors GanGen.DiscriminatorOutput.</summary>
-internal enum DiscriminatorOutputKind
+/// <summary>A network's optimizer: its kind and the values of its attribute's arguments, defaults resolved.</summary>
+internal sealed record OptimizerSpec(OptimizerKind Kind, EquatableArray<SpecArgument> Values)
 {
-    Score = 0,
-    PatchMap = 1,
+    public double this[string name] => SpecArguments.Get(Values, name);
 }
 
-/// <summary>Mirrors GanGen.WeightInit.</summary>
-internal enum InitKind
+/// <summary>How a network receives the class label.</summary>
+/// <param name="Mode">The declared conditioning.</param>
+/// <param name="Classes">Number of classes.</param>
+/// <param name="Width">Features the label adds to the input (one-hot: Classes; embedding: its size), or the projection's size.</param>
+/// <param name="Features">For projection and auxiliary heads: the shape of the last layer's input they read.</param>
+/// <param name="ClassWeight">AC-GAN's cross-entropy weight.</param>
+internal sealed record ConditionSpec(Conditioning Mode, int Classes, long Width, EquatableArray<long> Features, double ClassWeight)
 {
-    Default = 0,
-    Dcgan = 1,
-    Xavier = 2,
-    Kaiming = 3,
-    Orthogonal = 4,
+    public static ConditionSpec None { get; } = new(Conditioning.None, 0, 0, EquatableArray<long>.Empty, 0);
+
+    public bool IsNone => Mode == Conditioning.None;
+
+    /// <summary>The network's forward takes the labels as a second argument.</summary>
+    public bool TakesLabels => Mode is Conditioning.Concatenate or Conditioning.Embedding or Conditioning.BatchNorm or Conditioning.Projection;
 }
 
+/// <param name="InputShape">What the layers take: the data or latent shape widened by packing or a joined label.</param>
 /// <param name="SamplesIndependent">No step mixes samples of a batch (no batch statistics), so one forward pass over
 /// concatenated batches equals separate passes.</param>
 internal sealed record NetworkSpec(
     NetworkRole Role,
     string Name,
-    InitKind Init,
+    WeightInit Init,
     OptimizerSpec Optimizer,
     EquatableArray<LayerSpec> Layers,
     EquatableArray<long> InputShape,
     EquatableArray<long> OutputShape,
-    bool SamplesIndependent);
+    bool SamplesIndependent,
+    ConditionSpec Condition);
+
+/// <summary>A regulariser declared beside the loss: its attribute's metadata name and argument values.</summary>
+internal sealed record RegularizerSpec(string Kind, EquatableArray<SpecArgument> Arguments)
+{
+    public double this[string name] => SpecArguments.Get(Arguments, name);
+}
+
+/// <summary>When each network updates: n_critic and which goes first.</summary>
+internal sealed record ScheduleSpec(int CriticSteps, TrainingOrder Order);
+
+/// <summary>The adversarial loss and its own option (the real label of the BCE family).</summary>
+internal sealed record LossSpec(GanLoss Kind, double RealLabel);
 
 internal sealed record GanSpec(
     string? Namespace,
     EquatableArray<ContainingType> Containers,
     string Name,
-    LossKind Loss,
-    int CriticSteps,
-    OrderKind Order,
-    double RealLabel,
-    double GradientPenalty,
-    double WeightClip,
+    LossSpec Loss,
+    EquatableArray<RegularizerSpec> Regularizers,
+    ScheduleSpec Schedule,
     double GeneratorAverage,
     int Pack,
+    GeneratorInput Input,
     int LatentSize,
-    LatentKind Latent,
+    LatentDistribution Latent,
     EquatableArray<long> DataShape,
-    RangeKind Range,
+    DataRange Range,
+    int Classes,
     NetworkSpec Generator,
     NetworkSpec Discriminator);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
-using GanGen.Generators.Diagnostics;
+using GanGen.Generators.Language;
 using GanGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,10 +18,8 @@ internal static class GanParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol gan || context.TargetNode is not TypeDeclarationSyntax node) return null;
         if (context.Attributes.Length == 0) return null;
-        var ganAttribute = context.Attributes[0];
         var location = SourceSpan.Of(node.Identifier);
-        var attributeLocation = AttributeArguments.LocationOf(ganAttribute, location);
-        var diagnostics = new List<DiagnosticInfo>();
+        var ganAttribute = Attribute(context.Attributes[0], location);
 
         var containers = new List<ContainingType>();
         string? nonPartialContainer = null;
@@ -35,19 +33,17 @@ internal static class GanParser
         }
 
         DataDeclaration? data = null;
-        var networks = new List<NetworkDeclaration>();
+        var regularizers = new List<AttributeDeclaration>();
         foreach (var attribute in gan.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.DataAttribute) continue;
-            var dataLocation = AttributeArguments.LocationOf(attribute, attributeLocation);
-            ArgumentDeclaration? range = null;
-            foreach (var argument in AttributeArguments.Read(attribute, dataLocation))
-            {
-                if (argument.Name == "Range") range = argument;
-            }
-            data = new DataDeclaration(AttributeArguments.ReadIntArray(attribute), dataLocation, range);
+            if (attribute.AttributeClass is not { } type) continue;
+            if (type.ToDisplayString() == Attributes.Data)
+                data = new DataDeclaration(AttributeArguments.ReadIntArray(attribute), Attribute(attribute, ganAttribute.Location));
+            else if (DerivesFrom(type, Attributes.RegularizerBase))
+                regularizers.Add(Attribute(attribute, ganAttribute.Location));
         }
 
+        var networks = new List<NetworkDeclaration>();
         foreach (var member in gan.GetTypeMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,20 +57,20 @@ internal static class GanParser
             new EquatableArray<ContainingType>(containers.ToArray()),
             gan.Name,
             location,
-            attributeLocation,
+            ganAttribute,
             IsPartial(gan),
             generic,
             nonPartialContainer,
-            ConflictingBase(gan, allowed: null),
-            AttributeArguments.Read(ganAttribute, attributeLocation),
+            gan.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? baseType.ToDisplayString() : null,
             data,
-            new EquatableArray<NetworkDeclaration>(networks.ToArray()),
-            new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            new EquatableArray<AttributeDeclaration>(regularizers.ToArray()),
+            new EquatableArray<NetworkDeclaration>(networks.ToArray()));
     }
 
     private static NetworkDeclaration? ParseNetwork(INamedTypeSymbol type, SourceSpan ganLocation, CancellationToken cancellationToken)
     {
-        AttributeData? marker = null;
+        AttributeDeclaration? marker = null;
+        var markers = new List<SourceSpan>();
         NetworkRole role = NetworkRole.Generator;
         var optimizers = new List<OptimizerDeclaration>();
         var declaration = FirstDeclaration(type);
@@ -82,27 +78,21 @@ internal static class GanParser
         foreach (var attribute in type.GetAttributes())
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
-            switch (name)
+            if (name is null) continue;
+            if (name == Attributes.Generator || name == Attributes.Discriminator)
             {
-                case KnownNames.GeneratorAttribute:
-                    marker = attribute;
-                    role = NetworkRole.Generator;
-                    break;
-                case KnownNames.DiscriminatorAttribute:
-                    marker = attribute;
-                    role = NetworkRole.Discriminator;
-                    break;
-                case KnownNames.AdamAttribute:
-                case KnownNames.RMSpropAttribute:
-                case KnownNames.SgdAttribute:
-                    var optimizerLocation = AttributeArguments.LocationOf(attribute, location);
-                    string kind = attribute.AttributeClass!.Name.Substring(0, attribute.AttributeClass.Name.Length - "Attribute".Length);
-                    optimizers.Add(new OptimizerDeclaration(kind, optimizerLocation, AttributeArguments.Read(attribute, optimizerLocation)));
-                    break;
+                var found = Attribute(attribute, location);
+                markers.Add(found.Location);
+                if (marker is not null) continue;
+                marker = found;
+                role = name == Attributes.Generator ? NetworkRole.Generator : NetworkRole.Discriminator;
+            }
+            else if (Attributes.Optimizers.TryGetValue(name, out var kind))
+            {
+                optimizers.Add(new OptimizerDeclaration(kind, Attribute(attribute, location)));
             }
         }
         if (marker is null) return null;
-        var attributeLocation = AttributeArguments.LocationOf(marker, location);
 
         var layers = new List<LayerDeclaration>();
         foreach (var member in type.GetMembers())
@@ -119,11 +109,11 @@ internal static class GanParser
             role,
             type.Name,
             location,
-            attributeLocation,
+            marker,
+            new EquatableArray<SourceSpan>(markers.ToArray()),
             IsPartial(type),
             type.Arity > 0,
-            ConflictingBase(type, allowed: "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>"),
-            AttributeArguments.Read(marker, attributeLocation),
+            type.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? baseType.ToDisplayString() : null,
             new EquatableArray<OptimizerDeclaration>(optimizers.ToArray()),
             new EquatableArray<LayerDeclaration>(layers.ToArray()));
     }
@@ -131,43 +121,44 @@ internal static class GanParser
     private static LayerDeclaration? ParseLayer(IPropertySymbol property, SourceSpan fallback)
     {
         var steps = new List<StepDeclaration>();
-        var unknown = new List<StepDeclaration>();
         foreach (var attribute in property.GetAttributes())
         {
             var attributeClass = attribute.AttributeClass;
             if (attributeClass is null) continue;
-            bool isLayer = DerivesFrom(attributeClass, KnownNames.LayerAttributeBase);
-            bool isOperation = !isLayer && DerivesFrom(attributeClass, KnownNames.OperationAttributeBase);
+            bool isLayer = DerivesFrom(attributeClass, Attributes.LayerBase);
+            bool isOperation = !isLayer && DerivesFrom(attributeClass, Attributes.OperationBase);
             if (!isLayer && !isOperation) continue;
-            var stepLocation = AttributeArguments.LocationOf(attribute, fallback);
-            string kind = attributeClass.Name.EndsWith("Attribute")
-                ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
-                : attributeClass.Name;
-            var step = new StepDeclaration(kind, isLayer, stepLocation, AttributeArguments.Read(attribute, stepLocation), AttributeArguments.ReadIntArray(attribute));
-            // Attributes derived outside GanGen have no shape rule or emitter; the validator reports them.
-            if (attributeClass.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) steps.Add(step);
-            else unknown.Add(step);
+            // Attributes derived outside GanGen have no catalog entry; the validator reports them.
+            bool known = attributeClass.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace;
+            steps.Add(new StepDeclaration(Attribute(attribute, fallback), isLayer, known, AttributeArguments.ReadIntArray(attribute)));
         }
-        if (steps.Count == 0 && unknown.Count == 0) return null;
+        if (steps.Count == 0) return null;
 
         var syntax = property.DeclaringSyntaxReferences.Length > 0
             ? property.DeclaringSyntaxReferences[0].GetSyntax() as PropertyDeclarationSyntax
             : null;
         var location = syntax is null ? fallback : SourceSpan.Of(syntax.Identifier);
-        bool isPartialDefinition = property.IsPartialDefinition;
         return new LayerDeclaration(
             property.Name,
             location,
             property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             property.Type.TypeKind != TypeKind.Error,
             WrittenAccessibility(syntax),
-            isPartialDefinition,
+            property.IsPartialDefinition,
             property.PartialImplementationPart is not null,
             property.IsStatic,
             property.GetMethod is not null,
             property.SetMethod is not null,
-            new EquatableArray<StepDeclaration>(steps.ToArray()),
-            new EquatableArray<StepDeclaration>(unknown.ToArray()));
+            new EquatableArray<StepDeclaration>(steps.ToArray()));
+    }
+
+    /// <summary>An attribute application: metadata name, short name, location and numeric arguments.</summary>
+    private static AttributeDeclaration Attribute(AttributeData attribute, SourceSpan fallback)
+    {
+        var location = AttributeArguments.LocationOf(attribute, fallback);
+        string metadataName = attribute.AttributeClass?.ToDisplayString() ?? string.Empty;
+        string name = Attributes.ShortName(attribute.AttributeClass?.Name ?? string.Empty);
+        return new AttributeDeclaration(metadataName, name, location, AttributeArguments.Read(attribute, location));
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
@@ -177,14 +168,6 @@ internal static class GanParser
             if (current.ToDisplayString() == baseName) return true;
         }
         return false;
-    }
-
-    private static string? ConflictingBase(INamedTypeSymbol type, string? allowed)
-    {
-        var baseType = type.BaseType;
-        if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return null;
-        string name = baseType.ToDisplayString();
-        return name == allowed ? null : name;
     }
 
     private static bool IsPartial(INamedTypeSymbol type)

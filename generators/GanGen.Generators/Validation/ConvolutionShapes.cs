@@ -10,7 +10,7 @@ namespace GanGen.Generators.Validation;
 /// </summary>
 internal static class ConvolutionShapes
 {
-    public static ShapeResult Convolution(StepDeclarationView step, long[] input)
+    public static ShapeResult Convolution(GanGen.Generators.Catalog.StepValues step, long[] input)
     {
         if (input.Length != 3)
             return ShapeResult.Fail($"Conv2d needs [channels, height, width], but gets {Shapes.Format(input)}; reshape it first, e.g. [Reshape(C, H, W)]");
@@ -31,11 +31,11 @@ internal static class ConvolutionShapes
             }
             output[axis] = span / s + 1;
         }
-        long bias = step["Bias"] != 0 ? channels : 0;
+        long bias = step.Bool("Bias") ? channels : 0;
         return ShapeResult.Ok(output, input[0] * channels * k * k + bias);
     }
 
-    public static ShapeResult TransposedConvolution(StepDeclarationView step, long[] input)
+    public static ShapeResult TransposedConvolution(GanGen.Generators.Catalog.StepValues step, long[] input)
     {
         if (input.Length != 3)
             return ShapeResult.Fail($"ConvTranspose2d needs [channels, height, width], but gets {Shapes.Format(input)}; reshape the latent first, e.g. [Reshape(100, 1, 1)]");
@@ -52,11 +52,11 @@ internal static class ConvolutionShapes
                 return ShapeResult.Fail($"({input[axis]} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = {size} is not a positive {Axis(axis)}; use less Padding");
             output[axis] = size;
         }
-        long bias = step["Bias"] != 0 ? channels : 0;
+        long bias = step.Bool("Bias") ? channels : 0;
         return ShapeResult.Ok(output, input[0] * channels * k * k + bias);
     }
 
-    public static ShapeResult Pooling(StepDeclarationView step, long[] input)
+    public static ShapeResult Pooling(GanGen.Generators.Catalog.StepValues step, long[] input)
     {
         if (input.Length != 3)
             return ShapeResult.Fail($"pooling needs [channels, height, width], not {Shapes.Format(input)}");
@@ -78,7 +78,7 @@ internal static class ConvolutionShapes
         return ShapeResult.Ok(output);
     }
 
-    public static ShapeResult Reshape(StepDeclarationView step, long[] input)
+    public static ShapeResult Reshape(GanGen.Generators.Catalog.StepValues step, long[] input)
     {
         var target = new long[step.Dimensions.Count];
         for (int i = 0; i < target.Length; i++)

@@ -3,18 +3,9 @@ using GanGen.Generators.Model;
 
 namespace GanGen.Generators.Validation;
 
-/// <summary>Small readers and formatters over parsed declarations, shared by the validators.</summary>
+/// <summary>Formatting shared by the validators' messages.</summary>
 internal static class Declared
 {
-    internal static ArgumentDeclaration? Find(EquatableArray<ArgumentDeclaration> arguments, string name)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Name == name) return argument;
-        }
-        return null;
-    }
-
     internal static long[] ToArray(EquatableArray<long> values)
     {
         var result = new long[values.Count];

@@ -1,25 +1,37 @@
-using GanGen.Generators.Model;
-
 namespace GanGen.Generators.Validation;
 
-/// <summary>Literature defaults, resolved at compile time so the generated code states the numbers it trains with.</summary>
+/// <summary>
+/// The literature defaults that depend on the rest of the declaration (the loss and its regularisers), resolved at
+/// compile time so the generated code states the numbers it trains with. Defaults that depend on nothing are the
+/// attributes' own initialisers.
+/// </summary>
 internal static class Defaults
 {
     /// <summary>n_critic: 5 for WGAN (Arjovsky et al. 2017, Alg. 1) and WGAN-GP (Gulrajani et al. 2017, Alg. 1), else 1.</summary>
-    public static int CriticSteps(LossKind loss) => loss is LossKind.Wasserstein or LossKind.WassersteinGP ? 5 : 1;
+    public static int CriticSteps(GanLoss loss) => loss == GanLoss.Wasserstein ? 5 : 1;
+}
 
-    /// <summary>WGAN uses RMSprop (Arjovsky et al. 2017); everything else Adam.</summary>
-    public static OptimizerKind Optimizer(LossKind loss) => loss == LossKind.Wasserstein ? OptimizerKind.RMSprop : OptimizerKind.Adam;
+/// <summary>
+/// Unset optimizer values: Adam lr 2e-4, β = (0.5, 0.999) (Radford et al. 2015, DCGAN); with the Wasserstein loss and
+/// a gradient penalty, Adam lr 1e-4, β = (0, 0.9) (Gulrajani et al. 2017); with the Wasserstein loss otherwise,
+/// RMSprop lr 5e-5 (Arjovsky et al. 2017). SGD lr 1e-2. ε 1e-8, RMSprop α 0.99, no momentum or decay (torch.optim's).
+/// </summary>
+internal sealed record OptimizerDefaults(GanLoss Loss, bool GradientPenalty)
+{
+    private bool WganGp => Loss == GanLoss.Wasserstein && GradientPenalty;
 
-    /// <summary>
-    /// Adam: lr 2e-4, β = (0.5, 0.999) (Radford et al. 2015, DCGAN); WGAN-GP: lr 1e-4, β = (0, 0.9) (Gulrajani et al. 2017).
-    /// RMSprop: lr 5e-5 (Arjovsky et al. 2017). SGD: lr 1e-2.
-    /// </summary>
-    public static OptimizerSpec For(OptimizerKind kind, LossKind loss) => kind switch
+    /// <summary>The optimizer a network without an optimizer attribute gets.</summary>
+    public OptimizerKind Kind => Loss == GanLoss.Wasserstein && !GradientPenalty ? OptimizerKind.RMSprop : OptimizerKind.Adam;
+
+    public double Value(OptimizerKind kind, string argument) => (kind, argument) switch
     {
-        OptimizerKind.Adam when loss == LossKind.WassersteinGP => new OptimizerSpec(kind, 1e-4, 0.0, 0.9, 1e-8, 0, 0.99, 0),
-        OptimizerKind.Adam => new OptimizerSpec(kind, 2e-4, 0.5, 0.999, 1e-8, 0, 0.99, 0),
-        OptimizerKind.RMSprop => new OptimizerSpec(kind, 5e-5, 0.9, 0.999, 1e-8, 0, 0.99, 0),
-        _ => new OptimizerSpec(kind, 1e-2, 0.9, 0.999, 1e-8, 0, 0.99, 0),
+        (OptimizerKind.Adam, "LearningRate") => WganGp ? 1e-4 : 2e-4,
+        (OptimizerKind.Adam, "Beta1") => WganGp ? 0.0 : 0.5,
+        (OptimizerKind.Adam, "Beta2") => WganGp ? 0.9 : 0.999,
+        (OptimizerKind.RMSprop, "LearningRate") => 5e-5,
+        (OptimizerKind.RMSprop, "Alpha") => 0.99,
+        (OptimizerKind.Sgd, "LearningRate") => 1e-2,
+        (_, "Epsilon") => 1e-8,
+        _ => 0.0,
     };
 }

@@ -1,5 +1,8 @@
+using GanGen.CodeFixes;
 using System.Collections.Generic;
+using GanGen.Generators.Catalog;
 using GanGen.Generators.Diagnostics;
+using GanGen.Generators.Language;
 using GanGen.Generators.Model;
 
 namespace GanGen.Generators.Validation;
@@ -10,89 +13,97 @@ namespace GanGen.Generators.Validation;
 /// </summary>
 internal static class GanRules
 {
-    public static void Check(GanDeclaration gan, LossKind loss, RangeKind range, NetworkDeclaration? generator,
-        NetworkDeclaration? discriminator, List<DiagnosticInfo> diagnostics)
+    public static void Check(GanDeclaration gan, Arguments arguments, GanLoss loss, List<RegularizerSpec> regularizers, DataRange range,
+        NetworkDeclaration? generator, NetworkDeclaration? discriminator, ValidationContext context)
     {
-        CheckLossOptions(gan, loss, diagnostics);
-        if (generator is not null) CheckNetwork(generator, diagnostics);
-        if (discriminator is not null) CheckNetwork(discriminator, diagnostics);
-        if (generator is not null && generator.Layers.Count > 0) CheckOutputRange(gan, generator, range, diagnostics);
-        if (discriminator is not null && discriminator.Layers.Count > 0)
-        {
-            CheckFirstLayerNormalisation(discriminator, diagnostics);
-            if (loss == LossKind.WassersteinGP) CheckGradientPenaltyNormalisation(discriminator, diagnostics);
-        }
+        if (loss is not (GanLoss.Minimax or GanLoss.NonSaturating) && arguments.Declared("RealLabel") is { } label)
+            context.Report(DiagnosticDescriptors.OptionForOtherLoss, label.Location, "RealLabel", "Minimax or NonSaturating", loss.ToString());
+        if (generator is not null) CheckBiasBeforeBatchNorm(generator, context);
+        if (discriminator is not null) CheckBiasBeforeBatchNorm(discriminator, context);
+        if (generator is { Layers.Count: > 0 }) CheckOutputRange(generator, range, context);
+        if (discriminator is not { Layers.Count: > 0 }) return;
+        CheckSigmoid(discriminator, loss, context);
+        CheckFirstLayerNormalisation(discriminator, context);
+        if (regularizers.Exists(r => r.Kind == typeof(GradientPenaltyAttribute).FullName)) CheckGradientPenaltyNormalisation(discriminator, context);
     }
 
-    private static void CheckLossOptions(GanDeclaration gan, LossKind loss, List<DiagnosticInfo> diagnostics)
+    /// <summary>GanGen applies the loss's link function itself, so a discriminator ending in Sigmoid applies it twice.</summary>
+    private static void CheckSigmoid(NetworkDeclaration discriminator, GanLoss loss, ValidationContext context)
     {
-        if (loss != LossKind.WassersteinGP && gan.Find("GradientPenalty") is { } penalty)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OptionForOtherLoss, penalty.Location, "GradientPenalty", "WassersteinGP", loss.ToString()));
-        if (loss != LossKind.Wasserstein && gan.Find("WeightClip") is { } clip)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OptionForOtherLoss, clip.Location, "WeightClip", "Wasserstein", loss.ToString()));
-        if (loss is not (LossKind.Minimax or LossKind.NonSaturating) && gan.Find("RealLabel") is { } label)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OptionForOtherLoss, label.Location, "RealLabel", "Minimax or NonSaturating", loss.ToString()));
+        if (loss == GanLoss.LeastSquares) return;
+        var steps = discriminator.Layers[discriminator.Layers.Count - 1].Steps;
+        if (steps.Count == 0 || steps[steps.Count - 1].Attribute.AttributeName != typeof(SigmoidAttribute).FullName) return;
+        context.Report(DiagnosticDescriptors.SigmoidDiscriminator, steps[steps.Count - 1].Location, discriminator.Name, loss.ToString(),
+            loss is GanLoss.Minimax or GanLoss.NonSaturating ? "logits, with the sigmoid folded into a stable BCE" : "unbounded critic scores");
     }
 
-    private static void CheckNetwork(NetworkDeclaration network, List<DiagnosticInfo> diagnostics)
+    /// <summary>A layer with a bias directly followed by batch norm: the norm subtracts the bias again.</summary>
+    private static void CheckBiasBeforeBatchNorm(NetworkDeclaration network, ValidationContext context)
     {
-        var names = new HashSet<string>();
-        string role = network.Role == NetworkRole.Generator ? "Generator" : "Discriminator";
-        for (int i = 0; i < network.Layers.Count; i++)
+        for (int i = 0; i + 1 < network.Layers.Count; i++)
         {
             var layer = network.Layers[i];
-            if (!names.Add(layer.Name))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLayerName, layer.Location, role, network.Name, layer.Name));
-            if (i + 1 >= network.Layers.Count || layer.Steps.Count == 0) continue;
-            var last = layer.Steps[layer.Steps.Count - 1];
             var next = network.Layers[i + 1];
-            if (last.Kind == "Dense" && (last.Find("Bias")?.Value ?? 1) != 0 && next.Steps.Count > 0 && IsBatchNorm(next.Steps[0].Kind))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BiasBeforeBatchNorm, last.Location, layer.Name, next.Name));
+            if (layer.Steps.Count == 0 || next.Steps.Count == 0) continue;
+            var last = layer.Steps[layer.Steps.Count - 1];
+            if (!last.IsLayer || !Kind(last, out var lastKind) || !HasBias(lastKind, last)) continue;
+            if (Kind(next.Steps[0], out var nextKind) && nextKind.IsBatchNormalization)
+                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.BiasBeforeBatchNorm, last.Location, layer.Name, next.Name)
+                    with { FixKey = DiagnosticProperties.Bias, FixValue = "false" });
         }
     }
 
-    private static void CheckOutputRange(GanDeclaration gan, NetworkDeclaration generator, RangeKind range, List<DiagnosticInfo> diagnostics)
+    private static bool HasBias(StepKind kind, StepDeclaration step)
     {
-        string? required = range switch
+        foreach (var rule in kind.Arguments)
         {
-            RangeKind.MinusOneToOne => "Tanh",
-            RangeKind.ZeroToOne => "Sigmoid",
+            if (rule.Name == "Bias") return (step.Attribute.Find("Bias")?.Value ?? rule.Default) != 0;
+        }
+        return false;
+    }
+
+    private static void CheckOutputRange(NetworkDeclaration generator, DataRange range, ValidationContext context)
+    {
+        var required = range switch
+        {
+            DataRange.MinusOneToOne => typeof(TanhAttribute),
+            DataRange.ZeroToOne => typeof(SigmoidAttribute),
             _ => null,
         };
         if (required is null) return;
-        var layer = generator.Layers[generator.Layers.Count - 1];
-        if (layer.Steps.Count == 0) return;
-        var last = layer.Steps[layer.Steps.Count - 1];
-        if (last.Kind == required) return;
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutputRangeMismatch, last.Location,
-            generator.Name, last.Kind, range.ToString(), required));
+        var steps = generator.Layers[generator.Layers.Count - 1].Steps;
+        if (steps.Count == 0) return;
+        var last = steps[steps.Count - 1];
+        if (last.Attribute.AttributeName == required.FullName) return;
+        context.Report(DiagnosticDescriptors.OutputRangeMismatch, last.Location, generator.Name, last.Name, range.ToString(), Attributes.ShortName(required.Name));
     }
 
-    private static void CheckFirstLayerNormalisation(NetworkDeclaration discriminator, List<DiagnosticInfo> diagnostics)
+    private static void CheckFirstLayerNormalisation(NetworkDeclaration discriminator, ValidationContext context)
     {
         // The first layer is the first property, plus a normalisation property right after it.
         for (int i = 0; i < discriminator.Layers.Count && i < 2; i++)
         {
             foreach (var step in discriminator.Layers[i].Steps)
             {
-                if (!IsBatchNorm(step.Kind)) continue;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchNormOnDiscriminatorInput, step.Location, discriminator.Name, discriminator.Layers[i].Name));
+                if (!Kind(step, out var kind) || !kind.IsBatchNormalization) continue;
+                context.Report(DiagnosticDescriptors.BatchNormOnDiscriminatorInput, step.Location, discriminator.Name, discriminator.Layers[i].Name);
                 return;
             }
         }
     }
 
-    private static void CheckGradientPenaltyNormalisation(NetworkDeclaration critic, List<DiagnosticInfo> diagnostics)
+    /// <summary>The gradient penalty is per sample; batch statistics couple samples (Gulrajani et al. 2017, §4).</summary>
+    private static void CheckGradientPenaltyNormalisation(NetworkDeclaration critic, ValidationContext context)
     {
         foreach (var layer in critic.Layers)
         {
             foreach (var step in layer.Steps)
             {
-                if (IsBatchNorm(step.Kind))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchNormWithGradientPenalty, step.Location, critic.Name, layer.Name));
+                if (Kind(step, out var kind) && kind.CouplesSamples)
+                    context.Report(DiagnosticDescriptors.BatchNormWithGradientPenalty, step.Location, critic.Name, kind.Name, layer.Name);
             }
         }
     }
 
-    private static bool IsBatchNorm(string kind) => kind.StartsWith("BatchNorm", System.StringComparison.Ordinal);
+    private static bool Kind(StepDeclaration step, out StepKind kind) => StepCatalog.TryGet(step.Attribute.AttributeName, out kind);
 }

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
+using GanGen.Generators.Catalog;
 using GanGen.Generators.Diagnostics;
+using GanGen.Generators.Language;
 using GanGen.Generators.Model;
-using static GanGen.Generators.Validation.Declared;
 
 namespace GanGen.Generators.Validation;
 
@@ -14,8 +15,7 @@ internal static class GanValidator
 {
     public static ValidationResult Validate(GanDeclaration declaration)
     {
-        var diagnostics = new List<DiagnosticInfo>(declaration.Diagnostics);
-        var context = new ValidationContext(diagnostics);
+        var context = new ValidationContext();
 
         if (!declaration.IsPartial)
             context.Report(DiagnosticDescriptors.NotPartial, declaration.Location, declaration.Name, "trainer");
@@ -26,103 +26,139 @@ internal static class GanValidator
         if (declaration.ConflictingBaseType is { } ganBase)
             context.Report(DiagnosticDescriptors.ConflictingBaseType, declaration.Location, declaration.Name, ganBase, "GanTrainer<TGenerator, TDiscriminator>");
 
-        var loss = (LossKind)context.Enum(declaration.Find("Loss"), "Loss", (int)LossKind.NonSaturating, 0, 5);
-        var order = (OrderKind)context.Enum(declaration.Find("Order"), "Order", 0, 0, 1);
-        int criticSteps = Defaults.CriticSteps(loss);
-        if (declaration.Find("CriticSteps") is { } critic)
-        {
-            if (critic.Value < 1) context.Report(DiagnosticDescriptors.CriticStepsTooSmall, critic.Location, Number(critic.Value));
-            else criticSteps = (int)critic.Value;
-        }
-        double realLabel = 1.0;
-        if (declaration.Find("RealLabel") is { } label)
-        {
-            if (!(label.Value > 0.5 && label.Value <= 1.0)) context.Report(DiagnosticDescriptors.RealLabelOutOfRange, label.Location, Number(label.Value));
-            else realLabel = label.Value;
-        }
-        double penalty = context.Check(declaration.Find("GradientPenalty"), "GradientPenalty", 10.0, v => v >= 0 && !double.IsInfinity(v), "zero or positive");
-        double clip = context.Check(declaration.Find("WeightClip"), "WeightClip", 0.01, v => v > 0 && !double.IsInfinity(v), "positive");
-        double average = context.Check(declaration.Find("GeneratorAverage"), "GeneratorAverage", 0, v => v >= 0 && v < 1, "in [0, 1), e.g. 0.999");
-        int pack = (int)context.Check(declaration.Find("Pack"), "Pack", 1, v => v >= 1 && v <= 64 && v == System.Math.Floor(v), "a whole number from 1 to 64 (PacGAN uses 2–4)");
+        var gan = Arguments.Resolve(Attributes.RulesOf(typeof(GanAttribute)), declaration.Gan.Arguments, "{0}", context);
+        var loss = (GanLoss)gan.Int("Loss");
+        var schedule = new ScheduleSpec(gan.IsDeclared("CriticSteps") ? gan.Int("CriticSteps") : Defaults.CriticSteps(loss), (TrainingOrder)gan.Int("Order"));
+        int pack = gan.Int("Pack");
 
-        long[]? dataShape = null;
-        var range = RangeKind.Unbounded;
-        if (declaration.Data is null)
-        {
-            context.Report(DiagnosticDescriptors.MissingData, declaration.AttributeLocation, declaration.Name);
-        }
-        else
-        {
-            dataShape = ValidateDataShape(declaration.Data, context);
-            range = (RangeKind)context.Enum(declaration.Data.Range, "GanData Range", 0, 0, 2);
-        }
+        var data = ValidateData(declaration, context);
+        var (generator, discriminator) = Networks(declaration, context);
 
+        var generatorArguments = generator is null ? null
+            : Arguments.Resolve(Attributes.RulesOf(typeof(GanGeneratorAttribute)), generator.Marker.Arguments, "{0} of '" + generator.Name + "'", context);
+        var discriminatorArguments = discriminator is null ? null
+            : Arguments.Resolve(Attributes.RulesOf(typeof(GanDiscriminatorAttribute)), discriminator.Marker.Arguments, "{0} of '" + discriminator.Name + "'", context);
+        var input = (GeneratorInput)(generatorArguments?.Int("Input") ?? 0);
+
+        var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments), context);
+        var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers));
+
+        NetworkSpec? generatorSpec = null, discriminatorSpec = null;
+        int latentSize = generatorArguments?.Int("Latent") ?? 0;
+        if (generator is not null)
+        {
+            var conditions = ConditionValidator.ForGenerator(generator, generatorArguments!, input, data, context);
+            long[]? generatorInput = input == GeneratorInput.Source ? data?.Shape : Widened(new long[] { latentSize }, conditions);
+            if (input == GeneratorInput.Source) ConditionValidator.WarnIgnoredLatent(generatorArguments!, context);
+            generatorSpec = NetworkValidator.Validate(generator, generatorArguments!, generatorInput, GeneratorOrigin(input, latentSize, conditions, data),
+                conditions, optimizerDefaults, context);
+            if (generatorSpec is not null && data is not null && !Shapes.Equal(Declared.ToArray(generatorSpec.OutputShape), data.Shape))
+                context.Report(DiagnosticDescriptors.GeneratorOutputMismatch, NetworkValidator.LastLayerLocation(generator), generator.Name,
+                    Shapes.Format(generatorSpec.OutputShape), Shapes.Format(data.Shape));
+        }
+        if (discriminator is not null)
+        {
+            var conditions = ConditionValidator.ForDiscriminator(discriminator, discriminatorArguments!, data, pack, context);
+            long[]? discriminatorInput = data is null ? null : Packed(Widened(data.Shape, conditions), pack);
+            discriminatorSpec = NetworkValidator.Validate(discriminator, discriminatorArguments!, discriminatorInput, DiscriminatorOrigin(data, pack, conditions),
+                conditions, optimizerDefaults, context);
+            if (discriminatorSpec is not null)
+            {
+                NetworkValidator.CheckDiscriminatorOutput(discriminator, discriminatorArguments!, discriminatorSpec, context);
+                discriminatorSpec = ConditionValidator.WithFeatures(discriminator, discriminatorArguments!, discriminatorSpec, context);
+            }
+        }
+        if (generator is not null && discriminator is not null && data is { Classes: > 0 })
+            ConditionValidator.CheckBothSides(generator, generatorArguments!, discriminator, discriminatorArguments!, data, context);
+
+        GanRules.Check(declaration, gan, loss, regularizers, data?.Range ?? DataRange.Unbounded, generator, discriminator, context);
+
+        var diagnostics = context.Diagnostics;
+        if (context.HasErrors || generatorSpec is null || discriminatorSpec is null || data is null)
+            return new ValidationResult(null, Recovery.Plan(declaration, diagnostics), diagnostics);
+
+        var spec = new GanSpec(
+            declaration.Namespace, declaration.Containers, declaration.Name,
+            new LossSpec(loss, gan["RealLabel"]), new EquatableArray<RegularizerSpec>(regularizers.ToArray()), schedule,
+            gan["GeneratorAverage"], pack, input, latentSize, (LatentDistribution)generatorArguments!.Int("Distribution"),
+            new EquatableArray<long>(data.Shape), data.Range, data.Classes, generatorSpec, discriminatorSpec);
+        return new ValidationResult(spec, null, diagnostics);
+    }
+
+    private static (NetworkDeclaration? Generator, NetworkDeclaration? Discriminator) Networks(GanDeclaration declaration, ValidationContext context)
+    {
         NetworkDeclaration? generator = null, discriminator = null;
         foreach (var network in declaration.Networks)
         {
             ref NetworkDeclaration? slot = ref network.Role == NetworkRole.Generator ? ref generator : ref discriminator;
             if (slot is not null)
-                context.Report(DiagnosticDescriptors.DuplicateNetwork, network.Location, declaration.Name, RoleName(network.Role), slot.Name);
+                context.Report(DiagnosticDescriptors.DuplicateNetwork, network.Location, declaration.Name, Declared.RoleName(network.Role), slot.Name);
             else slot = network;
         }
         if (generator is null) context.Report(DiagnosticDescriptors.MissingGenerator, declaration.Location, declaration.Name);
         if (discriminator is null) context.Report(DiagnosticDescriptors.MissingDiscriminator, declaration.Location, declaration.Name);
+        return (generator, discriminator);
+    }
 
-        int latentSize = 100;
-        var latent = LatentKind.Normal;
-        NetworkSpec? generatorSpec = null, discriminatorSpec = null;
-        if (generator is not null)
+    private static bool Conditioned(Arguments? generator, Arguments? discriminator) =>
+        (generator?.Int("Condition") ?? 0) != 0 || (discriminator?.Int("Condition") ?? 0) != 0;
+
+    private static bool HasGradientPenalty(List<RegularizerSpec> regularizers)
+    {
+        foreach (var regularizer in regularizers)
         {
-            latentSize = (int)context.Check(Find(generator.Arguments, "Latent"), "Latent", 100, v => v >= 1 && v == System.Math.Floor(v), "a whole number ≥ 1");
-            latent = (LatentKind)context.Enum(Find(generator.Arguments, "Distribution"), "Distribution", 0, 0, 1);
-            generatorSpec = NetworkValidator.Validate(generator, new long[] { latentSize }, loss, context);
+            if (regularizer.Kind == typeof(GradientPenaltyAttribute).FullName) return true;
         }
-        if (discriminator is not null && dataShape is not null)
-            discriminatorSpec = NetworkValidator.Validate(discriminator, Packed(dataShape, pack), loss, context);
-        else if (discriminator is not null)
-            NetworkValidator.Validate(discriminator, null, loss, context);
+        return false;
+    }
 
-        if (generatorSpec is not null && dataShape is not null && !Shapes.Equal(ToArray(generatorSpec.OutputShape), dataShape))
-            context.Report(DiagnosticDescriptors.GeneratorOutputMismatch, NetworkValidator.LastLayerLocation(generator!), generator!.Name,
-                Shapes.Format(generatorSpec.OutputShape), Shapes.Format(dataShape));
-        if (discriminatorSpec is not null)
-        {
-            NetworkValidator.CheckDiscriminatorOutput(discriminator!, discriminatorSpec, context);
-            if (loss != LossKind.LeastSquares && NetworkValidator.LastStepKind(discriminator!) is { } last && last.Kind == "Sigmoid")
-                context.Report(DiagnosticDescriptors.SigmoidDiscriminator, last.Location, discriminator!.Name, loss.ToString(),
-                    loss is LossKind.Minimax or LossKind.NonSaturating ? "logits, with the sigmoid folded into a stable BCE" : "unbounded critic scores");
-        }
+    private static InputOrigin GeneratorOrigin(GeneratorInput input, int latentSize, ConditionSpec conditions, DataShape? data)
+    {
+        if (input == GeneratorInput.Source)
+            return new InputOrigin($"a source sample {Shapes.Format(data?.Shape ?? new long[0])} (Input = GeneratorInput.Source)", "a refiner takes the [GanData] shape, not {0} values");
+        string latent = $"the latent vector (Latent = {latentSize})";
+        return conditions.Width == 0
+            ? new InputOrigin(latent, "set Latent = {0} on [GanGenerator]")
+            : new InputOrigin($"{latent} joined with the {conditions.Width}-wide label", $"set Latent so that Latent + {conditions.Width} = {{0}}");
+    }
 
-        int before = diagnostics.Count;
-        GanRules.Check(declaration, loss, range, generator, discriminator, diagnostics);
-        for (int i = before; i < diagnostics.Count; i++)
-        {
-            if (diagnostics[i].Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) context.CountError();
-        }
+    private static InputOrigin DiscriminatorOrigin(DataShape? data, int pack, ConditionSpec conditions)
+    {
+        string sample = $"a sample {Shapes.Format(data?.Shape ?? new long[0])}";
+        if (conditions.Width > 0) sample += $" joined with the {conditions.Width}-wide label";
+        return pack > 1
+            ? new InputOrigin($"{sample} packed {pack} at a time (Pack = {pack})", "{0} values would need another Pack or [GanData] shape")
+            : new InputOrigin(sample + " ([GanData])", "{0} values would need another [GanData] shape");
+    }
 
-        var all = new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
-        if (context.HasErrors || generatorSpec is null || discriminatorSpec is null || dataShape is null)
-            return new ValidationResult(null, Recovery.Plan(declaration, all), all);
-
-        var spec = new GanSpec(
-            declaration.Namespace, declaration.Containers, declaration.Name, loss, criticSteps, order, realLabel, penalty, clip, average, pack,
-            latentSize, latent, new EquatableArray<long>(dataShape), range, generatorSpec, discriminatorSpec);
-        return new ValidationResult(spec, null, all);
+    /// <summary>The input widened by a label joined to it: features for flat inputs, channels for images.</summary>
+    private static long[] Widened(long[] shape, ConditionSpec conditions)
+    {
+        if (conditions.Mode is not (Conditioning.Concatenate or Conditioning.Embedding)) return shape;
+        var widened = (long[])shape.Clone();
+        widened[0] += conditions.Width;
+        return widened;
     }
 
     /// <summary>What the discriminator sees with packing: <paramref name="pack"/> samples joined along the first dimension.</summary>
-    private static long[] Packed(long[] dataShape, int pack)
+    private static long[] Packed(long[] shape, int pack)
     {
-        var packed = (long[])dataShape.Clone();
+        var packed = (long[])shape.Clone();
         packed[0] *= pack;
         return packed;
     }
 
-    private static long[]? ValidateDataShape(DataDeclaration data, ValidationContext context)
+    private static DataShape? ValidateData(GanDeclaration declaration, ValidationContext context)
     {
+        if (declaration.Data is not { } data)
+        {
+            context.Report(DiagnosticDescriptors.MissingData, declaration.Gan.Location, declaration.Name);
+            return null;
+        }
+        var arguments = Arguments.Resolve(Attributes.RulesOf(typeof(GanDataAttribute)), data.Attribute.Arguments, "[GanData] {0}", context);
         if (data.Shape.Count == 0)
         {
-            context.Report(DiagnosticDescriptors.InvalidArgument, data.Location, "The [GanData] shape", "empty", "at least one dimension, e.g. [GanData(2)]");
+            context.Report(DiagnosticDescriptors.InvalidArgument, data.Attribute.Location, "The [GanData] shape", "empty", "at least one dimension, e.g. [GanData(2)]");
             return null;
         }
         var shape = new long[data.Shape.Count];
@@ -130,11 +166,15 @@ internal static class GanValidator
         {
             if (data.Shape[i] < 1)
             {
-                context.Report(DiagnosticDescriptors.InvalidArgument, data.Location, "[GanData] dimension " + i, data.Shape[i].ToString(CultureInfo.InvariantCulture), "≥ 1");
+                context.Report(DiagnosticDescriptors.InvalidArgument, data.Attribute.Location, "[GanData] dimension " + i,
+                    data.Shape[i].ToString(CultureInfo.InvariantCulture), "≥ 1");
                 return null;
             }
             shape[i] = data.Shape[i];
         }
-        return shape;
+        return new DataShape(shape, (DataRange)arguments.Int("Range"), arguments.Int("Classes"), data.Attribute);
     }
 }
+
+/// <summary>The validated [GanData]: sample shape, value range, number of classes, and where it was written.</summary>
+internal sealed record DataShape(long[] Shape, DataRange Range, int Classes, AttributeDeclaration Declaration);

@@ -1,6 +1,9 @@
+using GanGen.CodeFixes;
 using System.Collections.Generic;
 using System.Globalization;
+using GanGen.Generators.Catalog;
 using GanGen.Generators.Diagnostics;
+using GanGen.Generators.Language;
 using GanGen.Generators.Model;
 using static GanGen.Generators.Validation.Declared;
 
@@ -13,19 +16,21 @@ namespace GanGen.Generators.Validation;
 /// </summary>
 internal static class NetworkValidator
 {
-    public static NetworkSpec? Validate(NetworkDeclaration network, long[]? input, LossKind loss, ValidationContext context)
+    public static NetworkSpec? Validate(NetworkDeclaration network, Arguments arguments, long[]? input, InputOrigin origin, ConditionSpec conditions,
+        OptimizerDefaults optimizerDefaults, ValidationContext context)
     {
         int errorsBefore = context.ErrorCount;
         string role = RoleName(network.Role);
         if (!network.IsPartial) context.Report(DiagnosticDescriptors.NotPartial, network.Location, network.Name, role + " module");
         if (network.IsGeneric) context.Report(DiagnosticDescriptors.GenericNotSupported, network.Location, network.Name);
-        if (network.ConflictingBaseType is { } baseType)
-            context.Report(DiagnosticDescriptors.ConflictingBaseType, network.Location, network.Name, baseType, "Module<Tensor, Tensor>");
-
+        if (network.BaseType is { } baseType)
+            context.Report(DiagnosticDescriptors.ConflictingBaseType, network.Location, network.Name, baseType, "its TorchSharp Module type");
+        for (int i = 1; i < network.Markers.Count; i++)
+            context.Report(DiagnosticDescriptors.DuplicateRoleAttribute, network.Markers[i], network.Name, network.Marker.Name);
         if (ReservedNames.TrainerMembers.Contains(network.Name))
             context.Report(DiagnosticDescriptors.NetworkNameReserved, network.Location, network.Name);
 
-        var optimizer = OptimizerValidator.Resolve(network, loss, context);
+        var optimizer = OptimizerValidator.Resolve(network, optimizerDefaults, context);
 
         if (network.Layers.Count == 0)
         {
@@ -34,10 +39,14 @@ internal static class NetworkValidator
         }
 
         var layers = new List<LayerSpec>();
+        var names = new HashSet<string>();
         long[]? shape = input;
-        foreach (var layer in network.Layers)
+        for (int i = 0; i < network.Layers.Count; i++)
         {
-            var spec = ValidateLayer(layer, shape, context);
+            var layer = network.Layers[i];
+            if (!names.Add(layer.Name))
+                context.Report(DiagnosticDescriptors.DuplicateLayerName, layer.Location, Capitalize(role), network.Name, layer.Name);
+            var spec = ValidateLayer(layer, shape, i == 0 ? origin : null, context);
             if (spec is null)
             {
                 shape = null; // later layers' shapes are unknown; their own usage errors are still reported
@@ -47,8 +56,8 @@ internal static class NetworkValidator
             shape = ToArray(spec.OutputShape);
         }
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
-        return new NetworkSpec(network.Role, network.Name, ResolveInit(network, layers, context), optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
-            new EquatableArray<long>(input), new EquatableArray<long>(shape), SamplesIndependent(layers));
+        return new NetworkSpec(network.Role, network.Name, ResolveInit(arguments, layers), optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
+            new EquatableArray<long>(input), new EquatableArray<long>(shape), SamplesIndependent(layers), conditions);
     }
 
     private static bool SamplesIndependent(List<LayerSpec> layers)
@@ -57,88 +66,62 @@ internal static class NetworkValidator
         {
             foreach (var step in layer.Steps)
             {
-                if (StepCatalog.TryGet(step.Kind, out var rule) && rule.CouplesSamples) return false;
+                if (StepCatalog.Get(step.Kind).CouplesSamples) return false;
             }
         }
         return true;
     }
 
-    private static LayerSpec? ValidateLayer(LayerDeclaration layer, long[]? input, ValidationContext context)
+    private static LayerSpec? ValidateLayer(LayerDeclaration layer, long[]? input, InputOrigin? origin, ValidationContext context)
     {
         int errorsBefore = context.ErrorCount;
         if (!layer.IsPartialDefinition || layer.IsImplemented || layer.IsStatic || layer.HasSetter)
             context.Report(DiagnosticDescriptors.LayerNotPartialProperty, layer.Location, layer.Name);
         if (ReservedNames.NetworkMembers.Contains(layer.Name))
             context.Report(DiagnosticDescriptors.LayerNameReserved, layer.Location, layer.Name);
-        foreach (var unknown in layer.UnknownSteps)
-            context.Report(DiagnosticDescriptors.UnsupportedAttribute, unknown.Location, unknown.Kind, layer.Name);
 
-        int layerCount = 0;
         StepDeclaration? module = null;
+        int layerCount = 0;
         foreach (var step in layer.Steps)
         {
-            if (!step.IsLayer) continue;
-            layerCount++;
-            module ??= step;
+            if (!step.IsKnown || !StepCatalog.TryGet(step.Attribute.AttributeName, out _))
+                context.Report(DiagnosticDescriptors.UnsupportedAttribute, step.Location, step.Name, layer.Name);
+            else if (step.IsLayer && layerCount++ == 0) module = step;
         }
+        if (context.ErrorCount > errorsBefore) return null;
         if (layerCount != 1)
         {
             context.Report(DiagnosticDescriptors.LayerCount, layer.Location, layer.Name, layerCount.ToString(CultureInfo.InvariantCulture));
             return null;
         }
-        if (!StepCatalog.TryGet(module!.Kind, out var moduleRule))
-        {
-            context.Report(DiagnosticDescriptors.UnsupportedAttribute, module.Location, module.Kind, layer.Name);
-            return null;
-        }
-        if (moduleRule.ModuleType != layer.TypeName)
-            context.Report(DiagnosticDescriptors.LayerTypeMismatch, layer.Location, layer.Name, module.Kind,
-                moduleRule.ModuleType!.Replace("global::", string.Empty), layer.TypeName.Replace("global::", string.Empty));
+        var moduleKind = StepCatalog.Get(module!.Attribute.AttributeName);
+        if (moduleKind.ModuleType != layer.TypeName && layer.TypeIsKnown)
+            context.Report(DiagnosticDescriptors.LayerTypeMismatch, layer.Location, layer.Name, moduleKind.Name,
+                moduleKind.ModuleType!.Replace("global::", string.Empty), layer.TypeName.Replace("global::", string.Empty));
 
         var steps = new List<StepSpec>();
         long parameters = 0;
         long[]? shape = input;
         foreach (var step in layer.Steps)
         {
-            if (!StepCatalog.TryGet(step.Kind, out var rule))
-            {
-                context.Report(DiagnosticDescriptors.UnsupportedAttribute, step.Location, step.Kind, layer.Name);
-                shape = null;
-                continue;
-            }
-            var values = new Dictionary<string, double>();
-            var arguments = new List<SpecArgument>();
-            bool valid = true;
-            foreach (var argumentRule in rule.Arguments)
-            {
-                double value = argumentRule.Default;
-                if (step.Find(argumentRule.Name) is { } given)
-                {
-                    if (!argumentRule.IsValid(given.Value))
-                    {
-                        context.Report(DiagnosticDescriptors.InvalidArgument, given.Location,
-                            $"{step.Kind} {argumentRule.Name} on '{layer.Name}'", Number(given.Value), argumentRule.Requirement);
-                        valid = false;
-                    }
-                    value = given.Value;
-                }
-                values[argumentRule.Name] = value;
-                arguments.Add(new SpecArgument(argumentRule.Name, value));
-            }
-            if (!valid || shape is null)
+            var kind = StepCatalog.Get(step.Attribute.AttributeName);
+            int before = context.ErrorCount;
+            var arguments = Arguments.Resolve(kind.Arguments, step.Attribute.Arguments, $"{kind.Name} {{0}} on '{layer.Name}'", context);
+            if (context.ErrorCount > before || shape is null)
             {
                 shape = null;
                 continue;
             }
-            var result = rule.Infer(new StepDeclarationView(values, step.Dimensions), shape);
+            var result = kind.Infer(new StepValues(arguments, step.Dimensions), shape);
             if (result.Output is null)
             {
-                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeMismatch, step.Location, step.Kind, layer.Name, Shapes.Format(shape), result.Problem!)
-                    with { FixKey = result.FixPadding is null ? null : "Padding", FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
+                string problem = steps.Count == 0 && origin is not null ? origin.Explain(result.Problem!) : result.Problem!;
+                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeMismatch, step.Location, kind.Name, layer.Name, Shapes.Format(shape), problem)
+                    with { FixKey = result.FixPadding is null ? null : DiagnosticProperties.Padding, FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
                 shape = null;
                 continue;
             }
-            steps.Add(new StepSpec(step.Kind, step.IsLayer, new EquatableArray<SpecArgument>(arguments.ToArray()), step.Dimensions,
+            steps.Add(new StepSpec(step.Attribute.AttributeName, arguments.ToSpec(kind.Arguments), step.Dimensions,
                 new EquatableArray<long>(shape), new EquatableArray<long>(result.Output)));
             parameters += result.Parameters;
             shape = result.Output;
@@ -149,12 +132,11 @@ internal static class NetworkValidator
     }
 
     /// <summary>One score [1] per sample, or with Output = PatchMap a one-channel [1, H, W] map of patch scores.</summary>
-    public static void CheckDiscriminatorOutput(NetworkDeclaration discriminator, NetworkSpec spec, ValidationContext context)
+    public static void CheckDiscriminatorOutput(NetworkDeclaration discriminator, Arguments arguments, NetworkSpec spec, ValidationContext context)
     {
         var output = ToArray(spec.OutputShape);
         bool isMap = output.Length == 3 && output[0] == 1;
-        var declared = (DiscriminatorOutputKind)context.Enum(Find(discriminator.Arguments, "Output"), "Output", 0, 0, 1);
-        if (declared == DiscriminatorOutputKind.PatchMap)
+        if ((DiscriminatorOutput)arguments.Int("Output") == DiscriminatorOutput.PatchMap)
         {
             if (!isMap)
                 context.Report(DiagnosticDescriptors.PatchMapOutputMismatch, LastLayerLocation(discriminator), discriminator.Name, Shapes.Format(output),
@@ -167,23 +149,22 @@ internal static class NetworkValidator
             var mismatch = DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorOutputMismatch, LastLayerLocation(discriminator), discriminator.Name,
                 Shapes.Format(output), isMap ? ", or declare [GanDiscriminator(Output = DiscriminatorOutput.PatchMap)] to train on its map of patch scores" : "");
             // A one-channel map can be declared a patch map by a code fix.
-            context.Report(isMap ? mismatch with { FixKey = "PatchMap", FixValue = "true" } : mismatch);
+            context.Report(isMap ? mismatch with { FixKey = DiagnosticProperties.PatchMap, FixValue = "true" } : mismatch);
         }
     }
 
     /// <summary>The declared Init, else DCGAN's N(0, 0.02) for convolutional networks (Radford et al. 2015), else TorchSharp's.</summary>
-    private static InitKind ResolveInit(NetworkDeclaration network, List<LayerSpec> layers, ValidationContext context)
+    private static WeightInit ResolveInit(Arguments arguments, List<LayerSpec> layers)
     {
-        if (Find(network.Arguments, "Init") is { } declared)
-            return (InitKind)context.Enum(declared, "Init", 0, 0, 4);
+        if (arguments.IsDeclared("Init")) return (WeightInit)arguments.Int("Init");
         foreach (var layer in layers)
         {
             foreach (var step in layer.Steps)
             {
-                if (step.Kind is "Conv2d" or "ConvTranspose2d") return InitKind.Dcgan;
+                if (StepCatalog.Get(step.Kind).IsConvolution) return WeightInit.Dcgan;
             }
         }
-        return InitKind.Default;
+        return WeightInit.Default;
     }
 
     public static SourceSpan LastLayerLocation(NetworkDeclaration network)
@@ -195,10 +176,24 @@ internal static class NetworkValidator
         }
         return layer.Location;
     }
+}
 
-    public static StepDeclaration? LastStepKind(NetworkDeclaration network)
+/// <summary>
+/// Where a network's input comes from, so a mismatch at its first layer names what sets that input (Latent, Pack, the
+/// joined label, the data shape) instead of a previous layer that does not exist.
+/// </summary>
+/// <param name="Description">The input in words, e.g. "the latent vector (Latent = 100)".</param>
+/// <param name="Remedy">What changes it: a format whose {0} is the size the layer wants, e.g. "set Latent = {0} on [GanGenerator]".</param>
+internal sealed record InputOrigin(string Description, string Remedy)
+{
+    private const string PreviousLayer = "make the previous layer output ";
+
+    public string Explain(string problem)
     {
-        var steps = network.Layers[network.Layers.Count - 1].Steps;
-        return steps.Count == 0 ? null : steps[steps.Count - 1];
+        int at = problem.IndexOf(PreviousLayer, System.StringComparison.Ordinal);
+        if (at < 0) return $"{problem} (this first layer's input is {Description})";
+        string wanted = problem.Substring(at + PreviousLayer.Length);
+        return problem.Substring(0, at) + $"this first layer's input is {Description}; " +
+            string.Format(CultureInfo.InvariantCulture, Remedy, wanted) + ", or change the layer to take it";
     }
 }

@@ -26,9 +26,12 @@ public sealed class PackageConsumerTests : IDisposable
         Directory.CreateDirectory(app);
         // A version of its own, so the global package cache never serves a package packed from other sources.
         string version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
-        var pack = Dotnet(DotnetCommand.RepositoryRoot(), $"pack src/GanGen/GanGen.csproj -c {DotnetCommand.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-        Assert.True(File.Exists(Path.Combine(feed, $"GanGen.{version}.nupkg")), pack.Output);
+        foreach (string package in new[] { "GanGen.Abstractions", "GanGen" })
+        {
+            var pack = Dotnet(DotnetCommand.RepositoryRoot(), $"pack src/{package}/{package}.csproj -c {DotnetCommand.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
+            Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+            Assert.True(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), pack.Output);
+        }
 
         WriteConsumer(app, feed, version);
         var run = Dotnet(app, "run -c Release");

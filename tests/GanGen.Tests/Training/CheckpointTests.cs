@@ -83,13 +83,13 @@ public sealed class CheckpointTests : IDisposable
         for (int i = 0; i < 10; i++) gan.Step(real);
         gan.SaveCheckpoint(path);
         using var weights = gan.GeneratorParameters.Values.clone();
-        using var noise = gan.FixedNoise.clone();
+        using var noise = gan.FixedNoise!.clone();
 
         using var other = new RingGan(seed: 9);
         Assert.False(other.GeneratorParameters.Values.allclose(weights, 0, 0));
         other.LoadCheckpoint(path);
         Assert.True(other.GeneratorParameters.Values.allclose(weights, 0, 0));
-        Assert.True(other.FixedNoise.allclose(noise, 0, 0));
+        Assert.True(other.FixedNoise!.allclose(noise, 0, 0));
         Assert.Equal(10, other.StepCount);
         Assert.Equal(gan.DiscriminatorOptimizer.StepCount, other.DiscriminatorOptimizer.StepCount);
         using var a = gan.SampleFixed();

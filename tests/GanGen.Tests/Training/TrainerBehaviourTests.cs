@@ -13,7 +13,7 @@ public class TrainerBehaviourTests
     public void DeclarationIsResolvedWithLiteratureDefaults()
     {
         var wgan = RingGan.Declaration;
-        Assert.Equal(GanLoss.WassersteinGP, wgan.Loss);
+        Assert.Equal(GanLoss.Wasserstein, wgan.Loss);
         Assert.Equal(5, wgan.CriticSteps); // Gulrajani et al. 2017
         Assert.Equal(8, wgan.LatentSize);
         Assert.Equal(1e-3, wgan.Generator.LearningRate);

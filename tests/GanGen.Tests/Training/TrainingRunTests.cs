@@ -56,7 +56,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainingRun.Fit(gan, Batch, new TrainingRunOptions(5, _folder, LogEvery: 0), writePng: WritePng));
     }
 
-    private static Tensor Batch(long step)
+    private static GanBatch Batch(long step)
     {
         var generator = new Generator((ulong)(step + 1));
         return rand(new long[] { 8, 1, 28, 28 }, generator: generator).mul_(2).sub_(1);

@@ -1,15 +1,6 @@
 namespace GanGen.Runtime.Optimization;
 
-/// <summary>Optimizer families GanGen can generate.</summary>
-public enum OptimizerKind
-{
-    /// <summary>Adam (Kingma &amp; Ba 2015), as torch.optim.Adam without amsgrad.</summary>
-    Adam = 0,
-    /// <summary>RMSprop, as torch.optim.RMSprop without momentum or centering.</summary>
-    RMSprop = 1,
-    /// <summary>SGD with optional momentum, as torch.optim.SGD without dampening or Nesterov.</summary>
-    Sgd = 2,
-}
+// OptimizerKind lives in the declaration language (GanGen.OptimizerKind): the attribute names the kind.
 
 /// <summary>Resolved hyper-parameters of one network's optimizer (defaults already applied by the generator).</summary>
 /// <param name="Kind">Optimizer family.</param>

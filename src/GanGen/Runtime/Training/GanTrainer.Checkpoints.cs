@@ -39,7 +39,13 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         foreach (var (name, state) in GeneratorOptimizer.StateTensors()) archive.Add("generator_optimizer/" + name, state);
         foreach (var (name, state) in DiscriminatorOptimizer.StateTensors()) archive.Add("discriminator_optimizer/" + name, state);
         if (GeneratorAverage is not null) archive.Add("generator_average", GeneratorAverage.Values);
-        archive.Add("fixed_noise", FixedNoise);
+        if (FixedNoise is not null) archive.Add("fixed_noise", FixedNoise);
+        if (FixedLabels is not null) archive.Add("fixed_labels", FixedLabels);
+        if (FixedSources is not null) archive.Add("fixed_sources", FixedSources);
+        foreach (var regularizer in StatefulRegularizers)
+        {
+            foreach (var (name, state) in regularizer.StateTensors()) archive.Add(regularizer.StateName + "/" + name, state);
+        }
         archive.Add("metrics", _metricSums);
         using (var rng = get_rng_state()) archive.Add("rng", rng);
         using (var samplingRng = _samplingRandom.get_state()) archive.Add("sampling_rng", samplingRng);
@@ -71,9 +77,16 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             foreach (var (name, state) in GeneratorOptimizer.StateTensors()) CopyInto(state, archive.Get("generator_optimizer/" + name, path), "generator_optimizer/" + name, path);
             foreach (var (name, state) in DiscriminatorOptimizer.StateTensors()) CopyInto(state, archive.Get("discriminator_optimizer/" + name, path), "discriminator_optimizer/" + name, path);
             if (GeneratorAverage is not null) CopyInto(GeneratorAverage.Values, archive.Get("generator_average", path), "generator_average", path);
-            CopyInto(FixedNoise, archive.Get("fixed_noise", path), "fixed_noise", path);
+            if (FixedNoise is not null) CopyInto(FixedNoise, archive.Get("fixed_noise", path), "fixed_noise", path);
+            if (FixedLabels is not null) CopyInto(FixedLabels, archive.Get("fixed_labels", path), "fixed_labels", path);
+            if (Config.IsRefiner && archive.Tensors.TryGetValue("fixed_sources", out var sources))
+            {
+                FixedSources?.Dispose();
+                FixedSources = sources.to(Device).clone().DetachFromDisposeScope();
+            }
             CopyInto(_metricSums, archive.Get("metrics", path), "metrics", path);
         }
+        foreach (var regularizer in StatefulRegularizers) regularizer.Restore(StateOf(archive, regularizer.StateName + "/"), Device);
         set_rng_state(archive.Get("rng", path));
         _samplingRandom.set_state(archive.Get("sampling_rng", path));
 
@@ -86,6 +99,16 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         _discriminatorUpdatesSinceRead = Long(archive, "discriminator_updates_since_read", path);
         _generatorUpdatesSinceRead = Long(archive, "generator_updates_since_read", path);
         _lastGeneratorLoss = float.Parse(archive.Get("last_generator_loss", path, metadata: true), CultureInfo.InvariantCulture);
+    }
+
+    private static System.Collections.Generic.Dictionary<string, Tensor> StateOf(TensorArchive archive, string prefix)
+    {
+        var state = new System.Collections.Generic.Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in archive.Tensors)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) state[name.Substring(prefix.Length)] = tensor;
+        }
+        return state;
     }
 
     private static void CopyInto(Tensor target, Tensor source, string name, string path)

@@ -1,5 +1,6 @@
 using System;
 using GanGen.Runtime.Optimization;
+using GanGen.Runtime.Regularization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,14 +10,15 @@ namespace GanGen.Runtime.Training;
 /// The training loop every generated GAN inherits: the standard step order (pytorch/examples DCGAN: D on real and
 /// on detached fakes, D update, then G through the updated D), n_critic and training order, intermediates disposed
 /// where they are last used (no dispose scope), lean flat-buffer optimizers and metrics accumulated on the device.
-/// Generated code supplies the networks and the declared loss (<see cref="DiscriminatorLoss"/>,
-/// <see cref="GeneratorLoss"/>).
+/// Generated code supplies how the networks are called (<see cref="GeneratorForward"/>, <see cref="Score"/>) and the
+/// declared loss with its regularisers (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>). A
+/// <see cref="GanBatch"/> carries what the declaration's networks take besides the real samples: labels, sources.
 /// </summary>
 /// <typeparam name="TGenerator">The generated generator module.</typeparam>
 /// <typeparam name="TDiscriminator">The generated discriminator module.</typeparam>
-public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposable
-    where TGenerator : nn.Module<Tensor, Tensor>
-    where TDiscriminator : nn.Module<Tensor, Tensor>
+public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscriminatorScorer, IDisposable
+    where TGenerator : nn.Module
+    where TDiscriminator : nn.Module
 {
     private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3;
 
@@ -27,7 +29,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     private const ulong SamplingSeedSalt = 0x53414D504C45UL; // "SAMPLE"
     private readonly torch.Generator _samplingRandom;
     private Tensor? _noise;
-    private Tensor? _penaltyEpsilon;
+    private readonly int _fixedCount;
     private long _discriminatorUpdatesSinceRead;
     private long _generatorUpdatesSinceRead;
     private float _lastGeneratorLoss = float.NaN;
@@ -70,8 +72,10 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         GeneratorAverage = config.GeneratorAverage > 0 ? new WeightAverage(GeneratorParameters, config.GeneratorAverage) : null;
         DiscriminatorOptimizer = GanOptimizer.Create(DiscriminatorParameters, config.Discriminator);
 
-        FixedNoise = CreateNoise(fixedNoiseCount);
         _samplingRandom = new torch.Generator(unchecked((ulong)seed ^ SamplingSeedSalt), CPU);
+        if (!config.IsRefiner) FixedNoise = CreateNoise(fixedNoiseCount);
+        if (config.IsConditional) FixedLabels = GridLabels(fixedNoiseCount);
+        _fixedCount = fixedNoiseCount;
         _metricSums = zeros(4, dtype: float64, device: Device);
         _metricSlots = new Tensor[4];
         for (int i = 0; i < _metricSlots.Length; i++) _metricSlots[i] = _metricSums.narrow(0, i, 1);
@@ -107,8 +111,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     /// <summary>The moving average of the generator's weights that sampling uses, when declared.</summary>
     public WeightAverage? GeneratorAverage { get; }
 
-    /// <summary>A noise batch drawn once at construction, so samples are comparable across training.</summary>
-    public Tensor FixedNoise { get; }
+    /// <summary>A noise batch drawn once at construction, so samples are comparable across training (null for a refiner).</summary>
+    public Tensor? FixedNoise { get; }
 
     /// <summary>Number of completed <see cref="Step"/> calls.</summary>
     public long StepCount { get; private set; }
@@ -117,62 +121,54 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     public long GeneratorUpdates { get; private set; }
 
     /// <summary>
-    /// One training step on <paramref name="realBatch"/> ([N, …data shape]) followed by a read-back of its metrics.
-    /// Use <see cref="Step"/> plus periodic <see cref="ReadMetrics"/> to avoid a device sync every step.
+    /// One training step on <paramref name="batch"/> (real samples [N, …data shape], plus labels or sources when the
+    /// declaration takes them) followed by a read-back of its metrics. Use <see cref="Step"/> plus periodic
+    /// <see cref="ReadMetrics"/> to avoid a device sync every step.
     /// </summary>
-    public GanStepMetrics TrainStep(Tensor realBatch)
+    public GanStepMetrics TrainStep(GanBatch batch)
     {
-        Step(realBatch);
+        Step(batch);
         return ReadMetrics();
     }
 
     /// <summary>
     /// One discriminator update, plus a generator update when the n_critic cycle calls for one. Metrics stay on the
-    /// device until <see cref="ReadMetrics"/>.
+    /// device until <see cref="ReadMetrics"/>. A plain tensor converts to a batch of real samples alone.
     /// </summary>
-    public void Step(Tensor realBatch)
+    public void Step(GanBatch batch)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ValidateBatch(realBatch);
+        ValidateBatch(batch);
         // No dispose scope: every intermediate is disposed where it is last used (generated forward passes, the
-        // loss catalogue, this method), which spares the scope's per-step bookkeeping allocations.
-        bool onDevice = realBatch.device_type == Device.type && realBatch.device_index == Device.index;
-        var real = onDevice ? realBatch : realBatch.to(Device);
-        try
-        {
-            var noise = NoiseFor(real.size(0));
-            long phase = StepCount % Config.CriticSteps;
-            bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
-            bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
+        // losses, this method), which spares the scope's per-step bookkeeping allocations.
+        using var onDevice = new DeviceBatch(batch, Device);
+        var real = onDevice.Batch;
+        long phase = StepCount % Config.CriticSteps;
+        bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
+        bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
 
-            if (updateGenerator && !discriminatorFirst)
-            {
-                FillNoise(noise);
-                using var generated = Generator.forward(noise);
-                UpdateGenerator(generated);
-            }
-
-            FillNoise(noise);
-            Tensor fake;
-            if (updateGenerator && discriminatorFirst)
-            {
-                fake = Generator.forward(noise);
-            }
-            else
-            {
-                using (no_grad()) fake = Generator.forward(noise);
-            }
-            using (fake)
-            {
-                using (var detached = fake.detach()) UpdateDiscriminator(real, detached);
-                if (updateGenerator && discriminatorFirst) UpdateGenerator(fake);
-            }
-            StepCount++;
-        }
-        finally
+        if (updateGenerator && !discriminatorFirst)
         {
-            if (!onDevice) real.Dispose();
+            using var generated = Fake(real);
+            UpdateGenerator(real, generated);
         }
+
+        Tensor fake;
+        if (updateGenerator && discriminatorFirst)
+        {
+            fake = Fake(real);
+        }
+        else
+        {
+            using (no_grad()) fake = Fake(real);
+        }
+        using (fake)
+        {
+            using (var detached = fake.detach()) UpdateDiscriminator(real, detached);
+            if (updateGenerator && discriminatorFirst) UpdateGenerator(real, fake);
+        }
+        if (Config.IsRefiner && FixedSources is null) CaptureFixedSources(real);
+        StepCount++;
     }
 
     /// <summary>Averages the metrics accumulated since the previous read, then resets the accumulators.</summary>
@@ -198,72 +194,99 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         return metrics;
     }
 
-    /// <summary>The declared discriminator loss on real and (detached) fake batches; outputs the raw scores.</summary>
-    protected abstract Tensor DiscriminatorLoss(Tensor real, Tensor fake, out Tensor realScores, out Tensor fakeScores);
+    /// <summary>Runs the generator on noise [N, LatentSize] (a refiner: on source samples), with the labels when it is conditional.</summary>
+    protected abstract Tensor GeneratorForward(Tensor input, Tensor? labels);
 
-    /// <summary>The declared generator loss for a fake batch that still carries the generator's graph.</summary>
-    protected abstract Tensor GeneratorLoss(Tensor fake);
+    /// <summary>The discriminator's raw scores of <paramref name="samples"/>, with the labels when it is conditional.</summary>
+    protected abstract Tensor Score(Tensor samples, Tensor? labels);
 
-    /// <summary>Runs after each discriminator update (weight clipping for WGAN).</summary>
+    Tensor IDiscriminatorScorer.Score(Tensor samples, Tensor? labels) => Score(samples, labels);
+
+    /// <summary>The declared discriminator loss and its regularisers on the real batch and a (detached) fake batch; outputs the raw scores.</summary>
+    protected abstract Tensor DiscriminatorLoss(GanBatch real, Tensor fake, out Tensor realScores, out Tensor fakeScores);
+
+    /// <summary>The declared generator loss and its regularisers for a fake batch that still carries the generator's graph.</summary>
+    protected abstract Tensor GeneratorLoss(GanBatch real, Tensor fake);
+
+    /// <summary>Runs after each discriminator update (weight clipping).</summary>
     protected virtual void AfterDiscriminatorUpdate()
     {
     }
 
-    private void UpdateDiscriminator(Tensor realBatch, Tensor fakeBatch)
+    /// <summary>The fake batch the discriminator trains on instead of <paramref name="fake"/> (a history mix, owned by the caller), or null.</summary>
+    protected virtual Tensor? DiscriminatorFakes(Tensor fake) => null;
+
+    /// <summary>Regularisers whose state checkpoints keep.</summary>
+    protected virtual System.Collections.Generic.IEnumerable<IStatefulRegularizer> StatefulRegularizers => Array.Empty<IStatefulRegularizer>();
+
+    /// <summary>Adds <paramref name="term"/> to <paramref name="loss"/> in place, disposes the term and returns the loss.</summary>
+    protected static Tensor AddTerm(Tensor loss, Tensor term)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        using (term) return loss.add_(term, CachedScalars.One);
+    }
+
+    /// <summary>A generated batch for <paramref name="real"/>: from fresh noise (and its labels), or refined from its sources.</summary>
+    private Tensor Fake(GanBatch real)
+    {
+        if (Config.IsRefiner) return GeneratorForward(real.Sources!, null);
+        var noise = NoiseFor(real.Count);
+        FillNoise(noise);
+        return GeneratorForward(noise, real.Labels);
+    }
+
+    private void UpdateDiscriminator(GanBatch real, Tensor fakeBatch)
     {
         DiscriminatorOptimizer.ZeroGrad();
-        using var real = Pack(realBatch);
-        using var fake = Pack(fakeBatch);
-        using var loss = DiscriminatorLoss(real.Tensor, fake.Tensor, out var realScores, out var fakeScores);
+        var mixed = DiscriminatorFakes(fakeBatch);
         try
         {
-            loss.backward();
-            DiscriminatorOptimizer.Step();
-            AfterDiscriminatorUpdate();
-            using (no_grad())
+            using var packedReal = Pack(real.Data);
+            using var packedFake = Pack(mixed ?? fakeBatch);
+            using var loss = DiscriminatorLoss(real.WithData(packedReal.Tensor), packedFake.Tensor, out var realScores, out var fakeScores);
+            try
             {
-                _metricSlots[LossD].add_(loss, CachedScalars.One);
-                // The graph is freed after backward, so the scores can be turned into probabilities in place.
-                if (Config.ScoresAreProbabilities)
+                loss.backward();
+                DiscriminatorOptimizer.Step();
+                AfterDiscriminatorUpdate();
+                using (no_grad())
                 {
-                    realScores.sigmoid_();
-                    fakeScores.sigmoid_();
+                    _metricSlots[LossD].add_(loss, CachedScalars.One);
+                    // The graph is freed after backward, so the scores can be turned into probabilities in place.
+                    if (Config.ScoresAreProbabilities)
+                    {
+                        realScores.sigmoid_();
+                        fakeScores.sigmoid_();
+                    }
+                    using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean, CachedScalars.One);
+                    using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean, CachedScalars.One);
                 }
-                using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean, CachedScalars.One);
-                using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean, CachedScalars.One);
+            }
+            finally
+            {
+                realScores.Dispose();
+                fakeScores.Dispose();
             }
         }
         finally
         {
-            realScores.Dispose();
-            fakeScores.Dispose();
+            mixed?.Dispose();
         }
         _discriminatorUpdatesSinceRead++;
     }
 
-    private void UpdateGenerator(Tensor fakeBatch)
+    private void UpdateGenerator(GanBatch real, Tensor fakeBatch)
     {
         GeneratorOptimizer.ZeroGrad();
+        using var packedReal = Pack(real.Data);
         using var fake = Pack(fakeBatch);
-        using var loss = GeneratorLoss(fake.Tensor);
+        using var loss = GeneratorLoss(real.WithData(packedReal.Tensor), fake.Tensor);
         loss.backward();
         GeneratorOptimizer.Step();
         GeneratorAverage?.Update();
         using (no_grad()) _metricSlots[LossG].add_(loss, CachedScalars.One);
         _generatorUpdatesSinceRead++;
         GeneratorUpdates++;
-    }
-
-    /// <summary>A [N, 1, …] buffer for the gradient penalty's per-sample ε, reused while the batch size holds.</summary>
-    protected Tensor PenaltyEpsilon(Tensor real)
-    {
-        ArgumentNullException.ThrowIfNull(real);
-        if (_penaltyEpsilon is null || _penaltyEpsilon.size(0) != real.size(0))
-        {
-            _penaltyEpsilon?.Dispose();
-            _penaltyEpsilon = GanLosses.PenaltyEpsilon(real).DetachFromDisposeScope();
-        }
-        return _penaltyEpsilon;
     }
 
     private Tensor NoiseFor(long batchSize)
@@ -285,26 +308,6 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         else noise.normal_(0.0, 1.0, random);
     }
 
-    private void ValidateBatch(Tensor realBatch)
-    {
-        ArgumentNullException.ThrowIfNull(realBatch);
-        var shape = Config.DataShape;
-        bool matches = realBatch.dim() == shape.Length + 1 && realBatch.size(0) > 0;
-        for (int i = 0; matches && i < shape.Length; i++) matches = realBatch.size(i + 1) == shape[i];
-        if (!matches)
-            throw new ArgumentException(
-                $"{Config.Name}: the real batch has shape {ShapeText(realBatch)}, but the declared [GanData] needs {Config.BatchShapeText}.",
-                nameof(realBatch));
-        if (realBatch.size(0) % Config.Pack != 0)
-            throw new ArgumentException(
-                $"{Config.Name}: a batch of {realBatch.size(0)} samples cannot be packed in groups of {Config.Pack} (Pack = {Config.Pack}); use a batch size that is a multiple of {Config.Pack}.",
-                nameof(realBatch));
-        if (!realBatch.is_floating_point())
-            throw new ArgumentException($"{Config.Name}: the real batch has dtype {realBatch.dtype}; convert it to float32 first.", nameof(realBatch));
-    }
-
-    private static string ShapeText(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
-
     /// <inheritdoc />
     public void Dispose()
     {
@@ -325,9 +328,10 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
         foreach (var slot in _metricSlots) slot.Dispose();
         _metricSums.Dispose();
         _noise?.Dispose();
-        _penaltyEpsilon?.Dispose();
         DisposePairBuffer();
-        FixedNoise.Dispose();
+        FixedNoise?.Dispose();
+        FixedLabels?.Dispose();
+        FixedSources?.Dispose();
         _samplingRandom.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();

@@ -22,20 +22,20 @@ public static class TrainingRun
 
     /// <summary>
     /// Trains <paramref name="gan"/> until <see cref="TrainingRunOptions.Steps"/>. <paramref name="batchForStep"/>
-    /// must return the real batch for a given step (a pure function of the step, so a resumed run sees the same
-    /// data); the run disposes it. <paramref name="writePng"/> encodes a [3, H, W] grid in [0, 1] to a PNG file
+    /// must return the batch for a given step — real samples, plus labels or sources when the GAN takes them — as a
+    /// pure function of the step, so a resumed run sees the same data; the run disposes it. <paramref name="writePng"/> encodes a [3, H, W] grid in [0, 1] to a PNG file
     /// (default: <see cref="PngFile.Write"/>).
     /// </summary>
     public static void Fit<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan,
-        Func<long, Tensor> batchForStep,
+        Func<long, GanBatch> batchForStep,
         TrainingRunOptions options,
         ITrainingObserver? observer = null,
         Func<Tensor, Evaluation>? evaluate = null,
         int evaluationSamples = 1000,
         Action<Tensor, string>? writePng = null)
-        where TGenerator : nn.Module<Tensor, Tensor>
-        where TDiscriminator : nn.Module<Tensor, Tensor>
+        where TGenerator : nn.Module
+        where TDiscriminator : nn.Module
     {
         ArgumentNullException.ThrowIfNull(gan);
         ArgumentNullException.ThrowIfNull(batchForStep);

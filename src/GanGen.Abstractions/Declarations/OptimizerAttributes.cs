@@ -2,19 +2,31 @@ using System;
 
 namespace GanGen;
 
+// Optimizer values left unset take the literature default for the declared loss and regularisers (the compiler
+// resolves them and the generated Declaration states them), so the initialisers here are "unset", not defaults.
+
 /// <summary>Adam for the network it is placed on. Unset values take the loss's literature default.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AdamAttribute : Attribute
 {
-    /// <summary>Step size; default 2e-4 (DCGAN) or 1e-4 for WGAN-GP.</summary>
+    /// <summary>Step size; default 2e-4 (DCGAN) or 1e-4 with a gradient penalty (WGAN-GP).</summary>
+    [Accepts(0, 10, ExcludeMinimum = true, Advice = "e.g. 2e-4")]
     public double LearningRate { get; set; }
-    /// <summary>First-moment decay; default 0.5 (DCGAN) or 0 for WGAN-GP.</summary>
+
+    /// <summary>First-moment decay; default 0.5 (DCGAN) or 0 with a gradient penalty (WGAN-GP).</summary>
+    [Accepts(0, 1, ExcludeMaximum = true, Advice = "DCGAN uses 0.5")]
     public double Beta1 { get; set; }
-    /// <summary>Second-moment decay; default 0.999 (DCGAN) or 0.9 for WGAN-GP.</summary>
+
+    /// <summary>Second-moment decay; default 0.999 (DCGAN) or 0.9 with a gradient penalty (WGAN-GP).</summary>
+    [Accepts(0, 1, ExcludeMaximum = true, Advice = "DCGAN uses 0.999")]
     public double Beta2 { get; set; }
+
     /// <summary>Denominator epsilon; default 1e-8.</summary>
+    [Accepts(0, 1, ExcludeMinimum = true)]
     public double Epsilon { get; set; }
+
     /// <summary>L2 weight decay added to the gradient; default 0.</summary>
+    [Accepts(0, 1)]
     public double WeightDecay { get; set; }
 }
 
@@ -23,12 +35,19 @@ public sealed class AdamAttribute : Attribute
 public sealed class RMSpropAttribute : Attribute
 {
     /// <summary>Step size; default 5e-5 (Arjovsky et al. 2017).</summary>
+    [Accepts(0, 10, ExcludeMinimum = true, Advice = "WGAN uses 5e-5")]
     public double LearningRate { get; set; }
+
     /// <summary>Smoothing constant; default 0.99.</summary>
+    [Accepts(0, 1, ExcludeMaximum = true)]
     public double Alpha { get; set; }
+
     /// <summary>Denominator epsilon; default 1e-8.</summary>
+    [Accepts(0, 1, ExcludeMinimum = true)]
     public double Epsilon { get; set; }
+
     /// <summary>L2 weight decay added to the gradient; default 0.</summary>
+    [Accepts(0, 1)]
     public double WeightDecay { get; set; }
 }
 
@@ -37,9 +56,25 @@ public sealed class RMSpropAttribute : Attribute
 public sealed class SgdAttribute : Attribute
 {
     /// <summary>Step size; default 1e-2.</summary>
+    [Accepts(0, 10, ExcludeMinimum = true, Advice = "e.g. 1e-2")]
     public double LearningRate { get; set; }
+
     /// <summary>Momentum; default 0.</summary>
+    [Accepts(0, 1, ExcludeMaximum = true)]
     public double Momentum { get; set; }
+
     /// <summary>L2 weight decay added to the gradient; default 0.</summary>
+    [Accepts(0, 1)]
     public double WeightDecay { get; set; }
+}
+
+/// <summary>Optimizer families GanGen can generate; each is the attribute of the same name.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam (Kingma &amp; Ba 2015), as torch.optim.Adam without amsgrad.</summary>
+    Adam = 0,
+    /// <summary>RMSprop, as torch.optim.RMSprop without momentum or centering.</summary>
+    RMSprop = 1,
+    /// <summary>SGD with optional momentum, as torch.optim.SGD without dampening or Nesterov.</summary>
+    Sgd = 2,
 }

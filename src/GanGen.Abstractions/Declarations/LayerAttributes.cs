@@ -18,6 +18,7 @@ public sealed class DenseAttribute : LayerAttribute
     public DenseAttribute(int units) => Units = units;
 
     /// <summary>Output features.</summary>
+    [Accepts(1, int.MaxValue, Whole = true)]
     public int Units { get; }
 
     /// <summary>Whether the layer adds a bias. Set false before a normalisation layer, which cancels it.</summary>
@@ -29,8 +30,11 @@ public sealed class DenseAttribute : LayerAttribute
 public sealed class BatchNorm1dAttribute : LayerAttribute
 {
     /// <summary>Denominator epsilon; default 1e-5.</summary>
+    [Accepts(0, ExcludeMinimum = true)]
     public double Epsilon { get; set; } = 1e-5;
+
     /// <summary>Running-statistics momentum; default 0.1.</summary>
+    [Accepts(0, 1)]
     public double Momentum { get; set; } = 0.1;
 }
 
@@ -39,5 +43,6 @@ public sealed class BatchNorm1dAttribute : LayerAttribute
 public sealed class LayerNormAttribute : LayerAttribute
 {
     /// <summary>Denominator epsilon; default 1e-5.</summary>
+    [Accepts(0, ExcludeMinimum = true)]
     public double Epsilon { get; set; } = 1e-5;
 }

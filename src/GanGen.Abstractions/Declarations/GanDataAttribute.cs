@@ -2,7 +2,7 @@ using System;
 
 namespace GanGen;
 
-/// <summary>The shape of one data sample (without the batch dimension) and the range its values live in.</summary>
+/// <summary>The shape of one data sample (without the batch dimension), the range its values live in, and its labels.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class GanDataAttribute : Attribute
 {
@@ -14,6 +14,13 @@ public sealed class GanDataAttribute : Attribute
 
     /// <summary>The range of the data values; the generator's output activation must produce it.</summary>
     public DataRange Range { get; set; } = DataRange.Unbounded;
+
+    /// <summary>
+    /// Number of classes the samples are labelled with (labels 0 … Classes − 1), for conditional GANs; each batch
+    /// then carries a label per sample. Default 0: unlabelled data.
+    /// </summary>
+    [Accepts(0, 100000, Whole = true, Advice = "e.g. 10 for Fashion-MNIST")]
+    public int Classes { get; set; }
 }
 
 /// <summary>Value range of data samples.</summary>

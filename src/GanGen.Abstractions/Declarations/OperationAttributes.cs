@@ -22,7 +22,9 @@ public sealed class LeakyReLUAttribute : OperationAttribute
 {
     /// <summary>Declares a leaky ReLU; the default slope 0.2 is the DCGAN discriminator's.</summary>
     public LeakyReLUAttribute(double slope = 0.2) => Slope = slope;
+
     /// <summary>Negative slope.</summary>
+    [Accepts(double.NegativeInfinity)]
     public double Slope { get; }
 }
 
@@ -44,7 +46,9 @@ public sealed class ELUAttribute : OperationAttribute
 {
     /// <summary>Declares an ELU with the given α (default 1).</summary>
     public ELUAttribute(double alpha = 1.0) => Alpha = alpha;
+
     /// <summary>Saturation value for negative inputs.</summary>
+    [Accepts(0, ExcludeMinimum = true)]
     public double Alpha { get; }
 }
 
@@ -66,6 +70,8 @@ public sealed class DropoutAttribute : OperationAttribute
 {
     /// <summary>Declares dropout with drop probability <paramref name="probability"/> (default 0.5).</summary>
     public DropoutAttribute(double probability = 0.5) => Probability = probability;
+
     /// <summary>Probability of zeroing an element.</summary>
+    [Accepts(0, 1, ExcludeMaximum = true)]
     public double Probability { get; }
 }

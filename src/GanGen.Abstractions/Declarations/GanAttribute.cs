@@ -5,7 +5,8 @@ namespace GanGen;
 /// <summary>
 /// Declares a GAN: a <c>partial</c> class that nests one <see cref="GanGeneratorAttribute"/> network and one
 /// <see cref="GanDiscriminatorAttribute"/> network. GanGen generates a trainer for it (constructor,
-/// <c>TrainStep</c>, <c>Sample</c>) that follows the declared loss and schedule.
+/// <c>TrainStep</c>, <c>Sample</c>) that follows the declared loss, regularisers and schedule. Regularisers are
+/// attributes of their own beside this one (<see cref="GradientPenaltyAttribute"/>, <see cref="WeightClipAttribute"/>, …).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class GanAttribute : Attribute
@@ -14,27 +15,24 @@ public sealed class GanAttribute : Attribute
     public GanLoss Loss { get; set; } = GanLoss.NonSaturating;
 
     /// <summary>
-    /// Discriminator (critic) updates per generator update (n_critic). Default: 5 for the Wasserstein losses
+    /// Discriminator (critic) updates per generator update (n_critic). Default: 5 for the Wasserstein loss
     /// (Arjovsky et al. 2017; Gulrajani et al. 2017), otherwise 1.
     /// </summary>
+    [Accepts(1, 100, Whole = true, Advice = "1, or 5 for WGAN")]
     public int CriticSteps { get; set; }
 
     /// <summary>Which network updates first in each cycle. Default: the discriminator (pytorch/examples DCGAN).</summary>
     public TrainingOrder Order { get; set; } = TrainingOrder.DiscriminatorFirst;
 
     /// <summary>Target for real samples in BCE-family losses; e.g. 0.9 is one-sided label smoothing (Salimans et al. 2016). Default 1.</summary>
+    [Accepts(0.5, 1, ExcludeMinimum = true, Advice = "e.g. 0.9 for one-sided label smoothing")]
     public double RealLabel { get; set; } = 1.0;
-
-    /// <summary>Gradient-penalty weight λ for <see cref="GanLoss.WassersteinGP"/>. Default 10 (Gulrajani et al. 2017).</summary>
-    public double GradientPenalty { get; set; } = 10.0;
-
-    /// <summary>Critic weight-clipping bound c for <see cref="GanLoss.Wasserstein"/>. Default 0.01 (Arjovsky et al. 2017).</summary>
-    public double WeightClip { get; set; } = 0.01;
 
     /// <summary>
     /// Decay of an exponential moving average of the generator's weights, used for sampling (Yazıcı et al. 2019,
     /// "The Unusual Effectiveness of Averaging in GAN Training"); e.g. 0.999. Default 0: sample the raw weights.
     /// </summary>
+    [Accepts(0, 1, ExcludeMaximum = true, Advice = "e.g. 0.999")]
     public double GeneratorAverage { get; set; }
 
     /// <summary>
@@ -43,24 +41,27 @@ public sealed class GanAttribute : Attribute
     /// generator that repeats itself and so counters mode collapse. The discriminator's first layer takes the packed
     /// shape, and batch sizes must be multiples of it. Default 1: no packing.
     /// </summary>
+    [Accepts(1, 64, Whole = true, Advice = "PacGAN uses 2–4")]
     public int Pack { get; set; } = 1;
 }
 
-/// <summary>Adversarial losses. The discriminator always outputs raw scores (logits); GanGen applies the link function.</summary>
+/// <summary>
+/// Adversarial losses. The discriminator always outputs raw scores (logits); GanGen applies the link function.
+/// Constraints that make a Wasserstein critic Lipschitz are regularisers, declared beside the loss:
+/// <see cref="GradientPenaltyAttribute"/> (WGAN-GP) or <see cref="WeightClipAttribute"/> (WGAN).
+/// </summary>
 public enum GanLoss
 {
     /// <summary>The original saturating minimax game: G minimises log(1 − D(G(z))).</summary>
     Minimax = 0,
     /// <summary>Non-saturating BCE: G maximises log D(G(z)).</summary>
     NonSaturating = 1,
-    /// <summary>Wasserstein critic with weight clipping (WGAN).</summary>
+    /// <summary>Wasserstein critic (Arjovsky et al. 2017): D maximises C(x) − C(G(z)), G maximises C(G(z)).</summary>
     Wasserstein = 2,
-    /// <summary>Wasserstein critic with a gradient penalty on interpolates (WGAN-GP).</summary>
-    WassersteinGP = 3,
     /// <summary>Hinge loss (Lim &amp; Ye 2017; Miyato et al. 2018).</summary>
-    Hinge = 4,
+    Hinge = 3,
     /// <summary>Least squares (LSGAN, Mao et al. 2017, a = 0, b = c = 1).</summary>
-    LeastSquares = 5,
+    LeastSquares = 4,
 }
 
 /// <summary>Which network is updated first within one n_critic cycle.</summary>

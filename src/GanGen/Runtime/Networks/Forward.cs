@@ -1,0 +1,57 @@
+using System;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanGen.Runtime.Networks;
+
+/// <summary>
+/// Forward passes of TorchSharp modules that read the module's own configuration but skip what its <c>forward</c>
+/// allocates on every call: Conv2d and ConvTranspose2d validate the input's shape through fresh <c>shape</c> arrays,
+/// and BatchNorm increments its batch counter through a fresh Scalar (a counter GanGen does not need: its momentum
+/// is always set). Generated networks call these; the result equals the module's own forward.
+/// </summary>
+public static class Forward
+{
+    /// <summary>The convolution with the layer's weights, stride, padding, dilation and groups.</summary>
+    public static Tensor Conv2d(Conv2d layer, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.conv2d(x, layer.weight, layer.bias, layer.stride, layer.padding, layer.dilation, layer.groups);
+    }
+
+    /// <summary>The transposed convolution with the layer's weights and configuration.</summary>
+    public static Tensor ConvTranspose2d(ConvTranspose2d layer, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.conv_transpose2d(x, layer.weight, layer.bias, layer.stride, layer.padding, layer.output_padding, layer.dilation, layer.groups);
+    }
+
+    /// <summary>Batch normalisation: batch statistics (updating the running ones) while training, running statistics in evaluation.</summary>
+    public static Tensor BatchNorm(BatchNorm layer, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.batch_norm(x, layer.running_mean, layer.running_var, layer.weight, layer.bias, layer.training, layer.momentum ?? 0.1, layer.eps);
+    }
+
+    /// <summary>
+    /// Conditional batch normalisation (de Vries et al. 2017): the layer normalises without its own affine parameters,
+    /// then each sample is scaled and shifted by its class's rows of <paramref name="scale"/> and <paramref name="shift"/>.
+    /// </summary>
+    public static Tensor ClassBatchNorm(BatchNorm layer, Embedding scale, Embedding shift, Tensor x, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(shift);
+        using var normalised = BatchNorm(layer, x);
+        using var gamma = Conditions.Broadcastable(scale.forward(labels), normalised.dim());
+        using var beta = Conditions.Broadcastable(shift.forward(labels), normalised.dim());
+        return normalised.mul(gamma).add_(beta, CachedScalars.One);
+    }
+
+    /// <summary>Instance normalisation with the layer's affine parameters and epsilon.</summary>
+    public static Tensor InstanceNorm(InstanceNorm2d layer, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.instance_norm(x, null, null, layer.weight, layer.bias, true, layer.momentum ?? 0.1, layer.eps);
+    }
+}
