@@ -12,8 +12,8 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace GanGen.CodeFixes;
 
 /// <summary>
-/// Mechanical argument fixes: GAN212 sets <c>Bias = false</c> and GAN206 the <c>Padding</c> that makes a
-/// convolution's output whole (when the diagnostic found one), both on the attribute the diagnostic points at; GAN208
+/// Mechanical argument fixes: GAN212 sets <c>Bias = false</c>, and GAN206 or GAN218 the <c>Padding</c> with
+/// which a convolution reads its whole input (when the diagnostic found one), both on the attribute the diagnostic points at; GAN208
 /// on a discriminator that already ends in a one-channel map sets <c>Output = DiscriminatorOutput.PatchMap</c> on its
 /// [GanDiscriminator] attribute.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class SetNamedArgumentCodeFix : CodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds =>
-        ImmutableArray.Create(DiagnosticIds.BiasBeforeBatchNorm, DiagnosticIds.ShapeMismatch, DiagnosticIds.DiscriminatorOutputMismatch);
+        ImmutableArray.Create(DiagnosticIds.BiasBeforeBatchNorm, DiagnosticIds.ShapeMismatch, DiagnosticIds.UnreadInput, DiagnosticIds.DiscriminatorOutputMismatch);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

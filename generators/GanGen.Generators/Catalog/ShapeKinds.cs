@@ -12,6 +12,8 @@ internal sealed class ReshapeKind : StepKind
     {
     }
 
+    public override bool KeepsRange => true;
+
     public override ShapeResult Infer(StepValues step, long[] input) => ConvolutionShapes.Reshape(step, input);
 
     // The batch dimension stays -1; a static array, because a fresh one per forward would allocate.
@@ -36,6 +38,8 @@ internal sealed class FlattenKind : StepKind
     {
     }
 
+    public override bool KeepsRange => true;
+
     public override ShapeResult Infer(StepValues step, long[] input) => ShapeResult.Ok(new[] { Shapes.Product(input) });
 
     public override ForwardCode Forward(StepSpec step, StepSite site) => ForwardCode.New("x.flatten(1)");
@@ -47,6 +51,9 @@ internal sealed class UpsampleKind : StepKind
     public UpsampleKind() : base(typeof(UpsampleAttribute))
     {
     }
+
+    // Nearest copies values; bilinear (align_corners = false) takes convex combinations of them.
+    public override bool KeepsRange => true;
 
     public override ShapeResult Infer(StepValues step, long[] input) => input.Length == 3
         ? ShapeResult.Ok(new[] { input[0], input[1] * step.Long("Scale"), input[2] * step.Long("Scale") })
@@ -77,6 +84,9 @@ internal abstract class PoolingKind : StepKind
     private readonly string _function;
 
     protected PoolingKind(System.Type attribute, string function) : base(attribute) => _function = function;
+
+    // Max and mean of values (zero padding only when 0 is in range: Tanh and Sigmoid ranges both contain it).
+    public override bool KeepsRange => true;
 
     public override ShapeResult Infer(StepValues step, long[] input) => ConvolutionShapes.Pooling(step, input);
 

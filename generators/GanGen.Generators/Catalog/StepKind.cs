@@ -47,6 +47,9 @@ internal abstract class StepKind
     /// <summary>Batch normalisation: a bias just before it is cancelled; conditional batch norm modulates it.</summary>
     public virtual bool IsBatchNormalization => false;
 
+    /// <summary>Every output value lies within the range of the input values (reshaping, pooling, upsampling), so an output activation before it still bounds the result.</summary>
+    public virtual bool KeepsRange => false;
+
     /// <summary>A convolution or transposed convolution (DCGAN initialisation by default).</summary>
     public virtual bool IsConvolution => false;
 

@@ -139,6 +139,10 @@ internal static class DiagnosticDescriptors
         "Labelled data, unconditioned networks",
         "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; condition both networks or remove Classes");
 
+    public static readonly DiagnosticDescriptor UnreadInput = Warning(DiagnosticIds.UnreadInput, Topology,
+        "Strided window leaves real input unread",
+        "{0} '{1}' on input {2}: {3}");
+
     public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error(DiagnosticIds.SigmoidDiscriminator, Loss,
         "Discriminator ends in Sigmoid",
         "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");

@@ -10,6 +10,7 @@ internal static class DiagnosticIds
     public const string ShapeMismatch = "GAN206";
     public const string DiscriminatorOutputMismatch = "GAN208";
     public const string BiasBeforeBatchNorm = "GAN212";
+    public const string UnreadInput = "GAN218";
     public const string SigmoidDiscriminator = "GAN301";
 }
 

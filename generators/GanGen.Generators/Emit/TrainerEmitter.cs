@@ -24,7 +24,7 @@ internal static class TrainerEmitter
         writer.Line("/// <inheritdoc />");
         if (condition.Mode == Conditioning.Auxiliary)
         {
-            writer.Open($"protected override {Tensor} Score({Tensor} samples, {Tensor}? labels)");
+            writer.Open($"protected override {Tensor} ScoreWithDiscriminator({Tensor} samples, {Tensor}? labels)");
             writer.Line("var (scores, classLogits) = base.Discriminator.forward(samples);");
             writer.Line("classLogits.Dispose();");
             writer.Line("return scores;");
@@ -32,7 +32,7 @@ internal static class TrainerEmitter
         }
         else
         {
-            writer.Line($"protected override {Tensor} Score({Tensor} samples, {Tensor}? labels) =>");
+            writer.Line($"protected override {Tensor} ScoreWithDiscriminator({Tensor} samples, {Tensor}? labels) =>");
             writer.Line($"    base.Discriminator.forward(samples{Labels(condition, "labels")});");
         }
         writer.Line();

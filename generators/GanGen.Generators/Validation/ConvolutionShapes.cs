@@ -4,9 +4,10 @@ using System.Globalization;
 namespace GanGen.Generators.Validation;
 
 /// <summary>
-/// Shape rules of the spatial layers, with the arithmetic spelled out in errors. GanGen is stricter than PyTorch:
-/// a convolution whose stride does not divide evenly silently drops rows there, which in a GAN usually means the
-/// generator and discriminator no longer mirror each other, so it is an error with a suggested fix.
+/// Shape rules of the spatial layers, with the arithmetic spelled out in errors. Like PyTorch, a window that does not
+/// fit at the end is left out (the output size is floored); when what it leaves out is only zero padding nothing is
+/// lost and nothing is said (a 3×3, stride-2, padding-1 convolution of 28 rows), but when real rows or columns are
+/// never read the result carries a warning naming them, with a padding or kernel that reads them all.
 /// </summary>
 internal static class ConvolutionShapes
 {
@@ -17,22 +18,33 @@ internal static class ConvolutionShapes
         long channels = step.Long("Channels"), k = step.Long("Kernel"), s = step.Long("Stride"), p = step.Long("Padding"), d = step.Long("Dilation");
         var output = new long[3];
         output[0] = channels;
+        string? warning = null;
+        long? fix = null;
         for (int axis = 1; axis <= 2; axis++)
         {
             long size = input[axis];
             long span = size + 2 * p - d * (k - 1) - 1;
             if (span < 0)
                 return ShapeResult.Fail($"the {Axis(axis)} {size} is smaller than the kernel: {size} + 2·{p} − {d}·({k} − 1) − 1 = {span} < 0; use a smaller Kernel or more Padding");
-            if (span % s != 0)
-            {
-                string value = ((double)span / s + 1).ToString("0.###", CultureInfo.InvariantCulture);
-                return ShapeResult.Fail($"({size} + 2·{p} − {d}·({k} − 1) − 1) / {s} + 1 = {value} is not whole; {Suggest(size, k, s, p, d)}",
-                    WholePadding(size, k, s, p, d));
-            }
             output[axis] = span / s + 1;
+            warning ??= Dropped(axis, size, span % s, p, $"⌊({size} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = {output[axis]}", Suggest(size, k, s, p, d));
+            fix ??= warning is null ? null : WholePadding(size, k, s, p, d);
         }
         long bias = step.Bool("Bias") ? channels : 0;
-        return ShapeResult.Ok(output, input[0] * channels * k * k + bias);
+        return ShapeResult.Ok(output, input[0] * channels * k * k + bias, warning, fix);
+    }
+
+    /// <summary>
+    /// The last <paramref name="unread"/> positions of the padded axis are never under a window; the last
+    /// <paramref name="padding"/> of them are padding. Only the rest is real input lost.
+    /// </summary>
+    private static string? Dropped(int axis, long size, long unread, long padding, string arithmetic, string fix)
+    {
+        long lost = unread - padding;
+        if (lost <= 0) return null;
+        string what = axis == 1 ? (lost == 1 ? "row" : "rows") : (lost == 1 ? "column" : "columns");
+        string which = lost == 1 ? $"{what} {size}" : $"{what} {size - lost + 1}–{size}";
+        return $"{arithmetic}, so the last {lost} {what} of {size} ({which}) {(lost == 1 ? "is" : "are")} never read; {fix}";
     }
 
     public static ShapeResult TransposedConvolution(GanGen.Generators.Catalog.StepValues step, long[] input)
@@ -64,18 +76,16 @@ internal static class ConvolutionShapes
         if (s == 0) s = k;
         if (2 * p > k) return ShapeResult.Fail($"Padding {p} may be at most half the Kernel {k}");
         var output = new long[] { input[0], 0, 0 };
+        string? warning = null;
         for (int axis = 1; axis <= 2; axis++)
         {
             long span = input[axis] + 2 * p - k;
             if (span < 0) return ShapeResult.Fail($"the {Axis(axis)} {input[axis]} is smaller than the window {k}");
-            if (span % s != 0)
-            {
-                string value = ((double)span / s + 1).ToString("0.###", CultureInfo.InvariantCulture);
-                return ShapeResult.Fail($"({input[axis]} + 2·{p} − {k}) / {s} + 1 = {value} is not whole; pick a Kernel and Stride that divide {input[axis]}");
-            }
             output[axis] = span / s + 1;
+            warning ??= Dropped(axis, input[axis], span % s, p, $"⌊({input[axis]} + 2·{p} − {k}) / {s}⌋ + 1 = {output[axis]}",
+                $"pick a Kernel and Stride that divide {input[axis]}");
         }
-        return ShapeResult.Ok(output);
+        return ShapeResult.Ok(output, 0, warning);
     }
 
     public static ShapeResult Reshape(GanGen.Generators.Catalog.StepValues step, long[] input)

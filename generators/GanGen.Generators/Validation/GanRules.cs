@@ -73,7 +73,10 @@ internal static class GanRules
         if (required is null) return;
         var steps = generator.Layers[generator.Layers.Count - 1].Steps;
         if (steps.Count == 0) return;
-        var last = steps[steps.Count - 1];
+        // Reshaping, pooling or upsampling after the activation keeps its range: look through them.
+        int index = steps.Count - 1;
+        while (index > 0 && Kind(steps[index], out var kind) && kind.KeepsRange) index--;
+        var last = steps[index];
         if (last.Attribute.AttributeName == required.FullName) return;
         context.Report(DiagnosticDescriptors.OutputRangeMismatch, last.Location, generator.Name, last.Name, range.ToString(), Attributes.ShortName(required.Name));
     }

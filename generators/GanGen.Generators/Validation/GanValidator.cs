@@ -44,7 +44,8 @@ internal static class GanValidator
         var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers));
 
         NetworkSpec? generatorSpec = null, discriminatorSpec = null;
-        int latentSize = generatorArguments?.Int("Latent") ?? 0;
+        // A refiner draws no noise: it has no latent size.
+        int latentSize = input == GeneratorInput.Source ? 0 : generatorArguments?.Int("Latent") ?? 0;
         if (generator is not null)
         {
             var conditions = ConditionValidator.ForGenerator(generator, generatorArguments!, input, data, context);

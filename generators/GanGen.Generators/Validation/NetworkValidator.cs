@@ -121,6 +121,9 @@ internal static class NetworkValidator
                 shape = null;
                 continue;
             }
+            if (result.Warning is { } unread)
+                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadInput, step.Location, kind.Name, layer.Name, Shapes.Format(shape), unread)
+                    with { FixKey = result.FixPadding is null ? null : DiagnosticProperties.Padding, FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
             steps.Add(new StepSpec(step.Attribute.AttributeName, arguments.ToSpec(kind.Arguments), step.Dimensions,
                 new EquatableArray<long>(shape), new EquatableArray<long>(result.Output)));
             parameters += result.Parameters;

@@ -5,13 +5,18 @@ namespace GanGen.Generators.Validation;
 /// <summary>Names user declarations must not take because generated or inherited members already use them.</summary>
 internal static class ReservedNames
 {
-    /// <summary>Members of GanTrainer and of the generated trainer part; a nested network class would hide them.</summary>
+    /// <summary>
+    /// Members of GanTrainer and of the generated trainer part; a nested network class would hide them. A test checks
+    /// this list against GanTrainer's public and protected members by reflection.
+    /// </summary>
     public static readonly HashSet<string> TrainerMembers = new()
     {
         "Config", "Device", "Seed", "Generator", "Discriminator", "GeneratorOptimizer", "DiscriminatorOptimizer",
-        "GeneratorParameters", "DiscriminatorParameters", "GeneratorAverage", "FixedNoise", "StepCount",
-        "GeneratorUpdates", "TrainStep", "Step", "ReadMetrics", "Sample", "SampleFixed", "Generate", "CreateNoise",
-        "DiscriminatorLoss", "GeneratorLoss", "AfterDiscriminatorUpdate", "PenaltyEpsilon", "Dispose", "Declaration",
+        "GeneratorParameters", "DiscriminatorParameters", "GeneratorAverage", "FixedNoise", "FixedLabels", "FixedSources",
+        "StepCount", "GeneratorUpdates", "TrainStep", "Step", "ReadMetrics", "Sample", "SampleFixed", "Generate", "Refine",
+        "CreateNoise", "GeneratorForward", "ScoreWithDiscriminator", "DiscriminatorLoss", "GeneratorLoss",
+        "AfterDiscriminatorUpdate", "DiscriminatorFakes", "StatefulRegularizers", "AddTerm", "ScoreInOnePass",
+        "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
         "Summary",
     };
 

@@ -26,7 +26,8 @@ internal readonly struct ShapeResult
     /// <summary>A shape that works but drops real input (rows or columns a stride never reaches).</summary>
     public string? Warning { get; }
 
-    public static ShapeResult Ok(long[] output, long parameters = 0, string? warning = null) => new(output, parameters, null, null, warning);
+    public static ShapeResult Ok(long[] output, long parameters = 0, string? warning = null, long? fixPadding = null) =>
+        new(output, parameters, null, fixPadding, warning);
 
     public static ShapeResult Fail(string problem, long? fixPadding = null) => new(null, 0, problem, fixPadding, null);
 }

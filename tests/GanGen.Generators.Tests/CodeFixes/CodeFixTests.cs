@@ -49,15 +49,15 @@ public sealed class CodeFixTests
         {
             GeneratorLayers = "[Dense(16)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n[Dense(2)] public partial Linear Output { get; }",
         }).ToString();
-        string fixedText = await CodeFixRunner.ApplyAsync(new SetNamedArgumentCodeFix(), bad, "GAN306");
+        string fixedText = await CodeFixRunner.ApplyAsync(new SetNamedArgumentCodeFix(), bad, "GAN212");
         Assert.Contains("[Dense(16, Bias = false)] public partial Linear Hidden { get; }", fixedText);
         Assert.Empty(CodeFixRunner.GanDiagnostics(fixedText));
     }
 
     [Fact]
-    public async Task Uneven_convolution_gets_the_padding_that_makes_it_whole()
+    public async Task Convolution_that_leaves_a_row_unread_gets_the_padding_that_reads_it()
     {
-        // Kernel 3, Stride 3 on 28: (28 − 2 − 1) / 3 + 1 = 9.33 is not whole; Padding = 1 gives 27 / 3 + 1 = 10.
+        // Kernel 3, Stride 3 on 28: ⌊(28 − 2 − 1) / 3⌋ + 1 = 9 leaves row 28 unread; Padding = 1 gives 27 / 3 + 1 = 10.
         var bad = ToyGan.Valid with
         {
             GanAttributes = "[Gan]\n[GanData(1, 28, 28, Range = DataRange.MinusOneToOne)]",
@@ -67,13 +67,13 @@ public sealed class CodeFixTests
                 "[Flatten, Dense(1)] public partial Linear Score { get; }",
         };
         var diagnostics = CodeFixRunner.GanDiagnostics(bad.ToString());
-        var shape = Assert.Single(diagnostics, d => d.Id == "GAN206");
-        Assert.Contains("is not whole", shape.GetMessage());
+        var shape = Assert.Single(diagnostics, d => d.Id == "GAN218");
+        Assert.Contains("the last 1 row of 28 (row 28) is never read", shape.GetMessage());
         Assert.Equal("1", shape.Properties["Padding"]);
 
-        string fixedText = await CodeFixRunner.ApplyAsync(new SetNamedArgumentCodeFix(), bad.ToString(), "GAN206");
+        string fixedText = await CodeFixRunner.ApplyAsync(new SetNamedArgumentCodeFix(), bad.ToString(), "GAN218");
         Assert.Contains("[Conv2d(8, Kernel = 3, Stride = 3, Padding = 1), LeakyReLU(0.2)]", fixedText);
-        Assert.DoesNotContain(CodeFixRunner.GanDiagnostics(fixedText), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Empty(CodeFixRunner.GanDiagnostics(fixedText));
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public sealed class CodeFixTests
     {
         Assert.Equal(new[] { "GAN101" }, new MakePartialCodeFix().FixableDiagnosticIds);
         Assert.Equal(new[] { "GAN301" }, new RemoveTrailingSigmoidCodeFix().FixableDiagnosticIds);
-        Assert.Equal(new[] { "GAN306", "GAN206", "GAN208" }, new SetNamedArgumentCodeFix().FixableDiagnosticIds);
+        Assert.Equal(new[] { "GAN212", "GAN206", "GAN218", "GAN208" }, new SetNamedArgumentCodeFix().FixableDiagnosticIds);
     }
 }

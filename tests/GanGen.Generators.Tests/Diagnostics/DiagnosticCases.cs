@@ -50,7 +50,7 @@ internal static class DiagnosticCases
         Case("GAN103_Gan", T with { Prelude = "public class Base { }", Declaration = "public partial class {|GAN103:ToyGan|} : Base" }, T,
             "'ToyGan' derives from 'Demo.Base'", "GanTrainer<TGenerator, TDiscriminator>"),
         Case("GAN103_Network", T with { Prelude = "public class Base { }", DiscriminatorHeader = "[GanDiscriminator]\npublic partial class {|GAN103:D|} : Base" }, T,
-            "'D' derives from 'Demo.Base'", "Module<Tensor, Tensor>"),
+            "'D' derives from 'Demo.Base'", "its TorchSharp Module type"),
         Case("GAN104", T with { GanAttributes = "[{|GAN104:Gan|}]" }, T,
             "GAN 'ToyGan' needs [GanData(...)]"),
         Case("GAN105_DropoutProbability", T with { GeneratorLayers = Generator("[Dense(16), ReLU, Dropout({|GAN105:1.5|})] public partial Linear Hidden { get; }") },
@@ -65,7 +65,21 @@ internal static class DiagnosticCases
             T with { GanAttributes = "[Gan(Pack = 4)]\n[GanData(2)]" },
             "Pack is 0", "a whole number from 1 to 64"),
         Case("GAN105_Latent", T with { GeneratorHeader = "[GanGenerator({|GAN105:Latent = 0|})]\npublic partial class G" }, T,
-            "Latent is 0", "a whole number ≥ 1"),
+            "Latent of 'G' is 0", "a whole number from 1 to 1000000"),
+        Case("GAN105_CriticSteps", T with { GanAttributes = "[Gan({|GAN105:CriticSteps = 0|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(CriticSteps = 2)]\n[GanData(2)]" },
+            "CriticSteps is 0", "a whole number from 1 to 100", "5 for WGAN"),
+        Case("GAN105_RealLabel", T with { GanAttributes = "[Gan({|GAN105:RealLabel = 0.4|})]\n[GanData(2)]" },
+            T with { GanAttributes = "[Gan(RealLabel = 0.9)]\n[GanData(2)]" },
+            "RealLabel is 0.4", "in (0.5, 1]"),
+        Case("GAN105_LearningRate", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN105:LearningRate = 0|})]\npublic partial class G" },
+            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(LearningRate = 1e-3)]\npublic partial class G" },
+            "Adam LearningRate on 'G' is 0", "in (0, 10]"),
+        Case("GAN105_Beta1", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN105:Beta1 = 1.0|})]\npublic partial class G" },
+            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(Beta1 = 0.9)]\npublic partial class G" },
+            "Adam Beta1 on 'G' is 1", "in [0, 1)"),
+        Case("GAN105_PenaltyWeight", Wgangp with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein), GradientPenalty({|GAN105:-1|})]\n[GanData(2)]" }, Wgangp,
+            "GradientPenalty Weight is -1", "the paper uses 10"),
         Case("GAN106_NotPartial", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public Linear {|GAN106:Hidden|} { get; } = null!;") }, T,
             "Layer 'Hidden' must be declared as a partial, non-static property with only a getter"),
         Case("GAN106_Setter", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear {|GAN106:Hidden|} { get; set; }") }, T,
@@ -79,11 +93,25 @@ internal static class DiagnosticCases
             },
             T with { GeneratorLayers = Generator("[Dense(16), SiLU] public partial Linear Hidden { get; }") },
             "[Swish] on 'Hidden' is not a layer GanGen knows"),
+        Case("GAN108_Regularizer", T with
+            {
+                Prelude = "public sealed class MyPenaltyAttribute : RegularizerAttribute { }",
+                GanAttributes = "[Gan, {|GAN108:MyPenalty|}]\n[GanData(2)]",
+            },
+            T, "[MyPenalty] on 'ToyGan' is not"),
         Case("GAN109", T with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class {|GAN109:Generator|}" }, T,
             "Network 'Generator' has the name of a member every GAN trainer has", "'GeneratorNetwork'"),
         Case("GAN110", T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear {|GAN110:Summary|} { get; }") },
             T with { GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }") },
             "Layer 'Summary' has the name of a member GanGen generates", "'SummaryLayer'"),
+        Case("GAN111", T with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class G", Extra = "[{|GAN111:GanGenerator|}]\npublic partial class G\n{\n}" }, T,
+            "'G' is marked [GanGenerator] on more than one of its partial declarations"),
+        Case("GAN112_Embedding", Conditional with { GeneratorHeader = "[GanGenerator(Latent = 4, Condition = Conditioning.Concatenate, {|GAN112:Embedding = 8|})]\npublic partial class G" },
+            Conditional, "Embedding has no effect without Condition = Conditioning.Embedding"),
+        Case("GAN112_Latent", Refiner with { GeneratorHeader = "[GanGenerator({|GAN112:Latent = 8|}, Input = GeneratorInput.Source)]\npublic partial class G" },
+            Refiner, "Latent has no effect with Input = GeneratorInput.Source"),
+        Case("GAN112_ClassWeight", Conditional with { DiscriminatorHeader = "[GanDiscriminator(Condition = Conditioning.Projection, {|GAN112:ClassWeight = 2|})]\npublic partial class D" },
+            Conditional, "ClassWeight has no effect without Condition = Conditioning.Auxiliary"),
 
         // GAN2xx: topology
         Case("GAN201", T.WithoutGenerator() with { Declaration = "public partial class {|GAN201:ToyGan|}" }, T,
@@ -129,6 +157,43 @@ internal static class DiagnosticCases
         Case("GAN210_Channels", Patches with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[{|GAN210:Conv2d(4, Kernel = 4, Stride = 2, Padding = 1)|}] public partial Conv2d Patches { get; }" },
             Patches with { DiscriminatorHeader = PatchMapHeader, DiscriminatorLayers = "[Conv2d(1, Kernel = 4, Stride = 2, Padding = 1)] public partial Conv2d Patches { get; }" },
             "produces [4, 4, 4]", "give its last convolution 1 output channel instead of 4"),
+        Case("GAN211", T with { DiscriminatorLayers = Discriminator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[{|GAN211:BatchNorm1d|}, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }") },
+            T with { DiscriminatorLayers = Discriminator("[Dense(16)] public partial Linear Hidden { get; }\n[LayerNorm, LeakyReLU(0.2)] public partial LayerNorm Norm { get; }") },
+            "Discriminator 'D' normalises its first layer 'Norm' with BatchNorm"),
+        Case("GAN212", T with { GeneratorLayers = Generator("[{|GAN212:Dense(16)|}] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
+            T with { GeneratorLayers = Generator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
+            "'Hidden' adds a bias that the following BatchNorm 'Norm' subtracts again", "Bias = false"),
+        Case("GAN212_Convolution", Images with { GeneratorLayers = "[Dense(128), Reshape(8, 4, 4)] public partial Linear Project { get; }\n[{|GAN212:ConvTranspose2d(8, Kernel = 3, Stride = 1, Padding = 1)|}] public partial ConvTranspose2d Up { get; }\n[BatchNorm2d, ReLU] public partial BatchNorm2d Norm { get; }\n[Conv2d(1, Padding = 1), Tanh] public partial Conv2d Output { get; }" },
+            Images, "'Up' adds a bias that the following BatchNorm 'Norm' subtracts again"),
+        Case("GAN213", T with { GeneratorHeader = "[GanGenerator(Latent = 4, {|GAN213:Condition = Conditioning.Embedding|})]\npublic partial class G" }, T,
+            "'G' declares Condition = Conditioning.Embedding, but [GanData] declares no classes", "Classes ="),
+        Case("GAN214_Role", Conditional with { GeneratorHeader = "[GanGenerator(Latent = 4, {|GAN214:Condition = Conditioning.Projection|})]\npublic partial class G" }, Conditional,
+            "'G' cannot be conditioned with Projection", "a generator takes Concatenate, Embedding or BatchNorm"),
+        Case("GAN214_Pack", Conditional with { GanAttributes = "[Gan(Pack = 2)]\n[GanData(2, Classes = 3)]", DiscriminatorHeader = "[GanDiscriminator({|GAN214:Condition = Conditioning.Projection|})]\npublic partial class D" }, Conditional,
+            "'D' cannot be conditioned with Projection", "use Pack = 1"),
+        Case("GAN214_PatchMap", Patches with
+            {
+                GanAttributes = "[Gan]\n[GanData(1, 8, 8, Classes = 3)]",
+                GeneratorHeader = "[GanGenerator(Latent = 4, Condition = Conditioning.Embedding)]\npublic partial class G",
+                DiscriminatorHeader = "[GanDiscriminator(Output = DiscriminatorOutput.PatchMap, {|GAN214:Condition = Conditioning.Projection|})]\npublic partial class D",
+                DiscriminatorLayers = "[Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down { get; }\n[Conv2d(1, Padding = 1)] public partial Conv2d Patches { get; }",
+            },
+            Conditional, "'D' cannot be conditioned with Projection", "not to a map of patch scores"),
+        Case("GAN215", Conditional with { GeneratorHeader = "[GanGenerator(Latent = 4, {|GAN215:Condition = Conditioning.BatchNorm|})]\npublic partial class G" },
+            Conditional with
+            {
+                GeneratorHeader = "[GanGenerator(Latent = 4, Condition = Conditioning.BatchNorm)]\npublic partial class G",
+                GeneratorLayers = "[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n" + GeneratorOutput,
+            },
+            "'G' declares Condition = Conditioning.BatchNorm, but has no [BatchNorm1d] or [BatchNorm2d] layer"),
+        Case("GAN216_Generator", Conditional with { GeneratorHeader = "[GanGenerator(Latent = 4, {|GAN216:Condition = Conditioning.Embedding|})]\npublic partial class G", DiscriminatorHeader = "[GanDiscriminator]\npublic partial class D" },
+            Conditional, "'G' is conditioned on the label but 'D' is not", "learns to ignore its label"),
+        Case("GAN216_Discriminator", Conditional with { GeneratorHeader = "[GanGenerator(Latent = 4)]\npublic partial class G", DiscriminatorHeader = "[GanDiscriminator({|GAN216:Condition = Conditioning.Projection|})]\npublic partial class D" },
+            Conditional, "'D' is conditioned on the label but 'G' is not", "cannot produce the class"),
+        Case("GAN218", Images with { DiscriminatorLayers = "[{|GAN218:Conv2d(8, Kernel = 2, Stride = 3)|}, LeakyReLU(0.2), Flatten] public partial Conv2d Down { get; }\n" + DiscriminatorScore },
+            Images, "Conv2d 'Down' on input [1, 4, 4]", "⌊(4 + 2·0 − 1·(2 − 1) − 1) / 3⌋ + 1 = 1", "the last 2 rows of 4 (rows 3–4) are never read"),
+        Case("GAN217", T with { GanAttributes = "[Gan]\n[{|GAN217:GanData(2, Classes = 3)|}]" }, T,
+            "[GanData] declares 3 classes, but neither 'G' nor 'D' declares a Condition"),
 
         // GAN3xx: loss
         Case("GAN301", T with { DiscriminatorLayers = "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(1), {|GAN301:Sigmoid|}] public partial Linear Score { get; }" }, T,
@@ -136,9 +201,6 @@ internal static class DiagnosticCases
         Case("GAN302", Wgangp with { DiscriminatorLayers = Discriminator(WganGpCritic("[{|GAN302:BatchNorm1d|}, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }")) },
             Wgangp with { DiscriminatorLayers = Discriminator(WganGpCritic("[LayerNorm, LeakyReLU(0.2)] public partial LayerNorm Norm { get; }")) },
             "Critic 'D' uses BatchNorm1d in 'Norm'", "use [LayerNorm]"),
-        Case("GAN303_WeightClip", T with { GanAttributes = "[Gan({|GAN303:WeightClip = 0.05|})]\n[GanData(2)]" },
-            T with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein, WeightClip = 0.05)]\n[GanData(2)]" },
-            "WeightClip applies only to the Wasserstein loss, but the declared loss is NonSaturating"),
         Case("GAN303_RealLabel", T with { GanAttributes = "[Gan(Loss = GanLoss.Hinge, {|GAN303:RealLabel = 0.9|})]\n[GanData(2)]" },
             T with { GanAttributes = "[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9)]\n[GanData(2)]" },
             "RealLabel applies only to the Minimax or NonSaturating loss, but the declared loss is Hinge"),
@@ -153,27 +215,17 @@ internal static class DiagnosticCases
                 GeneratorLayers = Generator("[Dense(16), ReLU] public partial Linear Hidden { get; }", "[Dense(2), Tanh] public partial Linear Output { get; }"),
             },
             "Generator 'G' ends in Dense", "Range = MinusOneToOne, which needs a final [Tanh]"),
-        Case("GAN305", T with { DiscriminatorLayers = Discriminator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[{|GAN305:BatchNorm1d|}, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }") },
-            T with { DiscriminatorLayers = Discriminator("[Dense(16)] public partial Linear Hidden { get; }\n[LayerNorm, LeakyReLU(0.2)] public partial LayerNorm Norm { get; }") },
-            "Discriminator 'D' normalises its first layer 'Norm' with BatchNorm"),
-        Case("GAN306", T with { GeneratorLayers = Generator("[{|GAN306:Dense(16)|}] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
-            T with { GeneratorLayers = Generator("[Dense(16, Bias = false)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }") },
-            "'Hidden' adds a bias that the following BatchNorm 'Norm' subtracts again", "Bias = false"),
+        Case("GAN305", T with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein), {|GAN305:GradientPenalty|}, WeightClip]\n[GanData(2)]" }, Wgangp,
+            "[GradientPenalty] and [WeightClip] cannot be combined", "keep one"),
+        Case("GAN306", T with { GanAttributes = "[Gan({|GAN306:Loss = GanLoss.Wasserstein|})]\n[GanData(2)]" }, Wgangp,
+            "'ToyGan' trains a Wasserstein critic without a constraint", "add [GradientPenalty]"),
+        Case("GAN307_SelfRegularization", T with { GanAttributes = "[Gan, {|GAN307:SelfRegularization(0.5)|}]\n[GanData(2)]" }, Refiner,
+            "[SelfRegularization] does not apply here", "Input = GeneratorInput.Source"),
+        Case("GAN307_ImageHistory", Conditional with { GanAttributes = "[Gan, {|GAN307:ImageHistory|}]\n[GanData(2, Classes = 3)]" }, Conditional,
+            "[ImageHistory] does not apply here", "without their labels"),
 
         // GAN4xx: optimization
-        Case("GAN401", T with { GanAttributes = "[Gan({|GAN401:CriticSteps = 0|})]\n[GanData(2)]" },
-            T with { GanAttributes = "[Gan(CriticSteps = 2)]\n[GanData(2)]" },
-            "CriticSteps is 0", "at least once per generator update"),
-        Case("GAN402", T with { GanAttributes = "[Gan({|GAN402:RealLabel = 0.4|})]\n[GanData(2)]" },
-            T with { GanAttributes = "[Gan(RealLabel = 0.9)]\n[GanData(2)]" },
-            "RealLabel is 0.4", "(0.5, 1]"),
-        Case("GAN403", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN403:LearningRate = 0|})]\npublic partial class G" },
-            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(LearningRate = 1e-3)]\npublic partial class G" },
-            "Adam on 'G' learning rate is 0", "positive"),
-        Case("GAN404", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam({|GAN404:Beta1 = 1.0|})]\npublic partial class G" },
-            T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam(Beta1 = 0.9)]\npublic partial class G" },
-            "Beta1 of Adam on 'G' is 1", "[0, 1)"),
-        Case("GAN405", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam, {|GAN405:RMSprop|}]\npublic partial class G" },
+        Case("GAN401", T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam, {|GAN401:RMSprop|}]\npublic partial class G" },
             T with { GeneratorHeader = "[GanGenerator(Latent = 4), Adam]\npublic partial class G" },
             "Generator 'G' declares more than one optimizer"),
     };
@@ -183,7 +235,30 @@ internal static class DiagnosticCases
 
     public static DiagnosticCase Get(string name) => All.Single(c => c.Name == name);
 
-    private static ToyGan Wgangp => T with { GanAttributes = "[Gan(Loss = GanLoss.WassersteinGP)]\n[GanData(2)]" };
+    private static ToyGan Wgangp => T with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein), GradientPenalty]\n[GanData(2)]" };
+
+    /// <summary>Three classes; a generator with a label embedding and a projection discriminator.</summary>
+    private static ToyGan Conditional => T with
+    {
+        GanAttributes = "[Gan]\n[GanData(2, Classes = 3)]",
+        GeneratorHeader = "[GanGenerator(Latent = 4, Condition = Conditioning.Embedding)]\npublic partial class G",
+        DiscriminatorHeader = "[GanDiscriminator(Condition = Conditioning.Projection)]\npublic partial class D",
+    };
+
+    /// <summary>A refiner of 2-D points with self-regularisation.</summary>
+    private static ToyGan Refiner => T with
+    {
+        GanAttributes = "[Gan, SelfRegularization(0.5)]\n[GanData(2)]",
+        GeneratorHeader = "[GanGenerator(Input = GeneratorInput.Source)]\npublic partial class G",
+    };
+
+    /// <summary>4×4 one-channel images from a transposed-convolution generator.</summary>
+    private static ToyGan Images => T with
+    {
+        GanAttributes = "[Gan]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]",
+        GeneratorLayers = "[Dense(128), Reshape(8, 4, 4)] public partial Linear Project { get; }\n[Conv2d(1, Padding = 1), Tanh] public partial Conv2d Output { get; }",
+        DiscriminatorLayers = "[Conv2d(8, Padding = 1), LeakyReLU(0.2), Flatten] public partial Conv2d Down { get; }\n" + DiscriminatorScore,
+    };
 
     private static string WganGpCritic(string normalisation) =>
         "[Dense(16), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }\n" +

@@ -27,6 +27,20 @@ public sealed class GeneratedCodeSnapshotTests
     [Fact]
     public void Fashion_dcgan_example() => Verify(ExampleModels.Read("FashionDcgan.cs"), "GanGen.Examples.Models.FashionDcgan.g.cs");
 
+    /// <summary>The conditional example: a label embedding joined to z, a projection discriminator.</summary>
+    [Fact]
+    public void Conditional_dcgan_example() => Verify(ExampleModels.Read("ConditionalDcgan.cs"), "GanGen.Examples.Models.ConditionalDcgan.g.cs");
+
+    /// <summary>The refiner example: source input, self-regularisation, image history, patch-map discriminator.</summary>
+    [Fact]
+    public void Refiner_example() => Verify(ExampleModels.Read("FashionRefiner.cs"), "GanGen.Examples.Models.FashionRefiner.g.cs");
+
+    [Fact]
+    public void Conditional_batch_norm_and_auxiliary_classifier() => Verify(SnapshotDeclarations.AuxiliaryClassifier, "Demo.Acgan.LabelledGan.g.cs");
+
+    [Fact]
+    public void One_hot_labels_joined_to_noise_and_images() => Verify(SnapshotDeclarations.OneHotImages, "Demo.OneHot.OneHotGan.g.cs");
+
     [Fact]
     public void Nested_in_container_without_namespace() => Verify(SnapshotDeclarations.NestedInContainer, "Models.NestedGan.g.cs");
 

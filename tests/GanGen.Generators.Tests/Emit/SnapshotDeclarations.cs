@@ -15,7 +15,7 @@ internal static class SnapshotDeclarations
         /// n_critic = 5 and λ = 10 by default. The learning rate is raised from the paper's 1e-4 to 1e-3 so the ring is
         /// covered in about ten thousand steps on a laptop CPU.
         /// </summary>
-        [Gan(Loss = GanLoss.WassersteinGP)]
+        [Gan(Loss = GanLoss.Wasserstein), GradientPenalty]
         [GanData(2)]
         public partial class RingGan
         {
@@ -74,7 +74,7 @@ internal static class SnapshotDeclarations
 
         namespace Demo.Wgan;
 
-        [Gan(Loss = GanLoss.Wasserstein, WeightClip = 0.02)]
+        [Gan(Loss = GanLoss.Wasserstein), WeightClip(0.02)]
         [GanData(2)]
         public partial class ClippedWgan
         {
@@ -173,6 +173,64 @@ internal static class SnapshotDeclarations
                     [Dense(8), LeakyReLU] internal partial Linear Hidden { get; }
                     [Dense(1)] internal partial Linear Score { get; }
                 }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// AC-GAN on labelled 2-D points: a generator with conditional batch norm, a discriminator with an auxiliary
+    /// classifier head (weight 0.5) and a one-hot-joined twin kept apart: one declaration per conditioning would
+    /// multiply snapshots, so this one covers BatchNorm and Auxiliary.
+    /// </summary>
+    public const string AuxiliaryClassifier = """
+        using GanGen;
+        using TorchSharp.Modules;
+
+        namespace Demo.Acgan;
+
+        [Gan]
+        [GanData(2, Classes = 4)]
+        public partial class LabelledGan
+        {
+            [GanGenerator(Latent = 8, Condition = Conditioning.BatchNorm)]
+            public partial class Gen
+            {
+                [Dense(32, Bias = false)] public partial Linear Hidden { get; }
+                [BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }
+                [Dense(2)] public partial Linear Output { get; }
+            }
+
+            [GanDiscriminator(Condition = Conditioning.Auxiliary, ClassWeight = 0.5)]
+            public partial class Disc
+            {
+                [Dense(32), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+                [Dense(1)] public partial Linear Score { get; }
+            }
+        }
+        """;
+
+    /// <summary>One-hot labels joined to z and, as constant channels, to the discriminator's images.</summary>
+    public const string OneHotImages = """
+        using GanGen;
+        using TorchSharp.Modules;
+
+        namespace Demo.OneHot;
+
+        [Gan(Loss = GanLoss.Hinge)]
+        [GanData(1, 8, 8, Range = DataRange.MinusOneToOne, Classes = 3)]
+        public partial class OneHotGan
+        {
+            [GanGenerator(Latent = 5, Condition = Conditioning.Concatenate)]
+            public partial class Gen
+            {
+                [Dense(64), Reshape(1, 8, 8), Tanh] public partial Linear Output { get; }
+            }
+
+            [GanDiscriminator(Condition = Conditioning.Concatenate)]
+            public partial class Disc
+            {
+                [Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2), Flatten] public partial Conv2d Down { get; }
+                [Dense(1)] public partial Linear Score { get; }
             }
         }
         """;

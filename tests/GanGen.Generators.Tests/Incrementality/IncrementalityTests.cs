@@ -123,7 +123,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Whitespace_edit_reruns_diagnostics_but_not_the_spec()
     {
-        // A warning (GAN306) carries a location, so the edit must re-report it; the spec has no location and stays equal.
+        // A warning (GAN212) carries a location, so the edit must re-report it; the spec has no location and stays equal.
         string warned = (ToyGan.Valid with
         {
             GeneratorLayers = "[Dense(16)] public partial Linear Hidden { get; }\n[BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n[Dense(2)] public partial Linear Output { get; }",
@@ -139,7 +139,7 @@ public sealed class IncrementalityTests
         AssertSourceOutputReused(result);
         Assert.Contains(TrackedRun.SourceOutputs(result, TrackingNames.Diagnostics), o => o.Reason == IncrementalStepRunReason.Modified);
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("GAN306", warning.Id);
+        Assert.Equal("GAN212", warning.Id);
         Assert.Equal("Dense(16)", warning.Location.SourceTree!.ToString().Substring(warning.Location.SourceSpan.Start, warning.Location.SourceSpan.Length));
     }
 

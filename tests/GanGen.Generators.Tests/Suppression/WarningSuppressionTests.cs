@@ -21,17 +21,17 @@ public sealed class WarningSuppressionTests
     {
         var run = GeneratorHarness.Run(BiasBeforeBatchNorm.ToString());
         var warning = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("GAN306", warning.Id);
+        Assert.Equal("GAN212", warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 
     [Fact]
     public void Pragma_disables_the_warning()
     {
-        string source = BiasBeforeBatchNorm.ToString().Replace("[Dense(16)] public partial Linear Hidden", "#pragma warning disable GAN306\n[Dense(16)] public partial Linear Hidden");
+        string source = BiasBeforeBatchNorm.ToString().Replace("[Dense(16)] public partial Linear Hidden", "#pragma warning disable GAN212\n[Dense(16)] public partial Linear Hidden");
         var run = GeneratorHarness.Run(source);
-        var all = run.GeneratorDiagnostics.Where(d => d.Id == "GAN306").ToList();
-        Assert.True(all.Count == 0 || all.All(d => d.IsSuppressed), "GAN306 should be suppressed by #pragma: " + string.Join("; ", all));
+        var all = run.GeneratorDiagnostics.Where(d => d.Id == "GAN212").ToList();
+        Assert.True(all.Count == 0 || all.All(d => d.IsSuppressed), "GAN212 should be suppressed by #pragma: " + string.Join("; ", all));
         Assert.Single(run.GeneratedSources);
     }
 
@@ -39,10 +39,10 @@ public sealed class WarningSuppressionTests
     public void Severity_option_turns_the_warning_into_an_error()
     {
         var options = GeneratorHarness.CompilationOptions.WithSpecificDiagnosticOptions(
-            GeneratorHarness.CompilationOptions.SpecificDiagnosticOptions.SetItem("GAN306", ReportDiagnostic.Error));
+            GeneratorHarness.CompilationOptions.SpecificDiagnosticOptions.SetItem("GAN212", ReportDiagnostic.Error));
         var compilation = GeneratorHarness.CreateCompilation(BiasBeforeBatchNorm.ToString()).WithOptions(options);
         var run = GeneratorHarness.Run(compilation);
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GAN306");
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GAN212");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
     }
 
@@ -50,9 +50,9 @@ public sealed class WarningSuppressionTests
     public void Severity_option_can_silence_the_warning()
     {
         var options = GeneratorHarness.CompilationOptions.WithSpecificDiagnosticOptions(
-            GeneratorHarness.CompilationOptions.SpecificDiagnosticOptions.SetItem("GAN306", ReportDiagnostic.Suppress));
+            GeneratorHarness.CompilationOptions.SpecificDiagnosticOptions.SetItem("GAN212", ReportDiagnostic.Suppress));
         var compilation = GeneratorHarness.CreateCompilation(BiasBeforeBatchNorm.ToString()).WithOptions(options);
         var run = GeneratorHarness.Run(compilation);
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GAN306" && !d.IsSuppressed);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GAN212" && !d.IsSuppressed);
     }
 }

@@ -26,15 +26,15 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         long count = real.size(0);
         if (fake.size(0) != count || fake.requires_grad)
         {
-            realScores = Score(real, null);
-            fakeScores = Score(fake, null);
+            realScores = ScoreWithDiscriminator(real, null);
+            fakeScores = ScoreWithDiscriminator(fake, null);
             return;
         }
         EnsurePairBuffer(real);
         // Safe to overwrite: the previous step's backward has already consumed what autograd saved of this buffer.
         _pairReal!.copy_(real);
         _pairFake!.copy_(fake);
-        using var scores = Score(_pair!, null);
+        using var scores = ScoreWithDiscriminator(_pair!, null);
         realScores = scores.narrow(0, 0, count);
         fakeScores = scores.narrow(0, count, count);
     }

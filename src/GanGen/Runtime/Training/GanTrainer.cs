@@ -10,7 +10,7 @@ namespace GanGen.Runtime.Training;
 /// The training loop every generated GAN inherits: the standard step order (pytorch/examples DCGAN: D on real and
 /// on detached fakes, D update, then G through the updated D), n_critic and training order, intermediates disposed
 /// where they are last used (no dispose scope), lean flat-buffer optimizers and metrics accumulated on the device.
-/// Generated code supplies how the networks are called (<see cref="GeneratorForward"/>, <see cref="Score"/>) and the
+/// Generated code supplies how the networks are called (<see cref="GeneratorForward"/>, <see cref="ScoreWithDiscriminator"/>) and the
 /// declared loss with its regularisers (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>). A
 /// <see cref="GanBatch"/> carries what the declaration's networks take besides the real samples: labels, sources.
 /// </summary>
@@ -198,9 +198,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     protected abstract Tensor GeneratorForward(Tensor input, Tensor? labels);
 
     /// <summary>The discriminator's raw scores of <paramref name="samples"/>, with the labels when it is conditional.</summary>
-    protected abstract Tensor Score(Tensor samples, Tensor? labels);
+    protected abstract Tensor ScoreWithDiscriminator(Tensor samples, Tensor? labels);
 
-    Tensor IDiscriminatorScorer.Score(Tensor samples, Tensor? labels) => Score(samples, labels);
+    Tensor IDiscriminatorScorer.Score(Tensor samples, Tensor? labels) => ScoreWithDiscriminator(samples, labels);
 
     /// <summary>The declared discriminator loss and its regularisers on the real batch and a (detached) fake batch; outputs the raw scores.</summary>
     protected abstract Tensor DiscriminatorLoss(GanBatch real, Tensor fake, out Tensor realScores, out Tensor fakeScores);

@@ -3,8 +3,8 @@
 namespace GanGen.Examples.Models
 {
     /// <summary>
-    /// GAN trainer: NonSaturating loss, 1 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 1×28×28 from a latent of 100 (Normal).
+    /// GAN trainer: NonSaturating loss, 1 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 1×28×28 from a latent of 100 (Normal).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class FashionDcgan : global::GanGen.Runtime.Training.GanTrainer<FashionDcgan.FashionGenerator, FashionDcgan.FashionDiscriminator>
@@ -18,11 +18,10 @@ namespace GanGen.Examples.Models
             LatentSize: 100,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 1L, 28L, 28L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.NonSaturatingLoss _loss = new();
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,19 +33,30 @@ namespace GanGen.Examples.Models
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Separate passes: FashionDiscriminator's batch statistics must see real and fake batches apart.
-            realScores = base.Discriminator.forward(real);
+            realScores = base.Discriminator.forward(real.Data);
             fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.BceDiscriminator(realScores, fakeScores, _lossConstants);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.NonSaturatingGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -56,7 +66,10 @@ namespace GanGen.Examples.Models
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="FashionDcgan"/>: 100 → 1×28×28 per sample, 759,680 parameters.</summary>
@@ -71,49 +84,41 @@ namespace GanGen.Examples.Models
             private readonly global::TorchSharp.Modules.ConvTranspose2d _Up1;
             private readonly global::TorchSharp.Modules.BatchNorm2d _Up1Norm;
             private readonly global::TorchSharp.Modules.ConvTranspose2d _Up2;
-            private static readonly long[] s_ProjectShape0 = { -1L, 100L, 1L, 1L };
-            private static readonly long[] s_ProjectStride1 = { 1L, 1L };
-            private static readonly long[] s_ProjectPadding1 = { 0L, 0L };
-            private static readonly long[] s_ProjectOutputPadding1 = { 0L, 0L };
-            private static readonly long[] s_ProjectDilation1 = { 1L, 1L };
-            private static readonly long[] s_Up1Stride0 = { 2L, 2L };
-            private static readonly long[] s_Up1Padding0 = { 1L, 1L };
-            private static readonly long[] s_Up1OutputPadding0 = { 0L, 0L };
-            private static readonly long[] s_Up1Dilation0 = { 1L, 1L };
-            private static readonly long[] s_Up2Stride0 = { 2L, 2L };
-            private static readonly long[] s_Up2Padding0 = { 1L, 1L };
-            private static readonly long[] s_Up2OutputPadding0 = { 0L, 0L };
-            private static readonly long[] s_Up2Dilation0 = { 1L, 1L };
+            private static readonly long[] s_ProjectShape = { -1L, 100L, 1L, 1L };
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
             public FashionGenerator() : base("FashionGenerator")
             {
-                _Project = global::TorchSharp.torch.nn.ConvTranspose2d(100L, 128L, 7L, stride: 1L, padding: 0L, output_padding: 0L, dilation: 1L, bias: false);
+                _Project = global::TorchSharp.torch.nn.ConvTranspose2d(
+                    100L, 128L, kernel_size: 7L, stride: 1L, padding: 0L, output_padding: 0L, dilation: 1L,
+                    bias: false);
                 register_module("Project", _Project);
                 _ProjectNorm = global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
                 register_module("ProjectNorm", _ProjectNorm);
-                _Up1 = global::TorchSharp.torch.nn.ConvTranspose2d(128L, 64L, 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
+                _Up1 = global::TorchSharp.torch.nn.ConvTranspose2d(
+                    128L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
                 register_module("Up1", _Up1);
                 _Up1Norm = global::TorchSharp.torch.nn.BatchNorm2d(64L, eps: 1E-05, momentum: 0.1);
                 register_module("Up1Norm", _Up1Norm);
-                _Up2 = global::TorchSharp.torch.nn.ConvTranspose2d(64L, 1L, 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
+                _Up2 = global::TorchSharp.torch.nn.ConvTranspose2d(
+                    64L, 1L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
                 register_module("Up2", _Up2);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
 
-            /// <summary>Reshape 100×1×1, ConvTranspose2d 100 → 128, k7 s1 p0 (no bias): 100 → 128×7×7, 627200 parameters.</summary>
+            /// <summary>Reshape 100×1×1, ConvTranspose2d 100 → 128, k7 s1 p0 (no bias): 100 → 128×7×7, 627,200 parameters.</summary>
             public partial global::TorchSharp.Modules.ConvTranspose2d Project { get => _Project; }
 
             /// <summary>BatchNorm2d, ReLU: 128×7×7 → 128×7×7, 256 parameters.</summary>
             public partial global::TorchSharp.Modules.BatchNorm2d ProjectNorm { get => _ProjectNorm; }
 
-            /// <summary>ConvTranspose2d 128 → 64, k4 s2 p1 (no bias): 128×7×7 → 64×14×14, 131072 parameters.</summary>
+            /// <summary>ConvTranspose2d 128 → 64, k4 s2 p1 (no bias): 128×7×7 → 64×14×14, 131,072 parameters.</summary>
             public partial global::TorchSharp.Modules.ConvTranspose2d Up1 { get => _Up1; }
 
             /// <summary>BatchNorm2d, ReLU: 64×14×14 → 64×14×14, 128 parameters.</summary>
             public partial global::TorchSharp.Modules.BatchNorm2d Up1Norm { get => _Up1Norm; }
 
-            /// <summary>ConvTranspose2d 64 → 1, k4 s2 p1 (no bias), Tanh: 64×14×14 → 1×28×28, 1024 parameters.</summary>
+            /// <summary>ConvTranspose2d 64 → 1, k4 s2 p1 (no bias), Tanh: 64×14×14 → 1×28×28, 1,024 parameters.</summary>
             public partial global::TorchSharp.Modules.ConvTranspose2d Up2 { get => _Up2; }
 
             /// <summary>Runs the generator on a [N, 100] batch.</summary>
@@ -121,24 +126,25 @@ namespace GanGen.Examples.Models
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Project: 100 → 128×7×7
-                x = x.reshape(s_ProjectShape0);
-                x = Replace(x, global::TorchSharp.torch.nn.functional.conv_transpose2d(x, _Project.weight, _Project.bias, s_ProjectStride1, s_ProjectPadding1, s_ProjectOutputPadding1, s_ProjectDilation1));
+                x = x.reshape(s_ProjectShape);
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.ConvTranspose2d(_Project, x));
                 // ProjectNorm: 128×7×7 → 128×7×7
-                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _ProjectNorm.running_mean, _ProjectNorm.running_var, _ProjectNorm.weight, _ProjectNorm.bias, _ProjectNorm.training, 0.1, 1E-05));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.BatchNorm(_ProjectNorm, x));
                 x.relu_();
                 // Up1: 128×7×7 → 64×14×14
-                x = Replace(x, global::TorchSharp.torch.nn.functional.conv_transpose2d(x, _Up1.weight, _Up1.bias, s_Up1Stride0, s_Up1Padding0, s_Up1OutputPadding0, s_Up1Dilation0));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.ConvTranspose2d(_Up1, x));
                 // Up1Norm: 64×14×14 → 64×14×14
-                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _Up1Norm.running_mean, _Up1Norm.running_var, _Up1Norm.weight, _Up1Norm.bias, _Up1Norm.training, 0.1, 1E-05));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.BatchNorm(_Up1Norm, x));
                 x.relu_();
                 // Up2: 64×14×14 → 1×28×28
-                x = Replace(x, global::TorchSharp.torch.nn.functional.conv_transpose2d(x, _Up2.weight, _Up2.bias, s_Up2Stride0, s_Up2Padding0, s_Up2OutputPadding0, s_Up2Dilation0));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.ConvTranspose2d(_Up2, x));
                 x.tanh_();
                 return x;
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Project", "Reshape 100×1×1, ConvTranspose2d 100 → 128, k7 s1 p0 (no bias)", new long[] { 128L, 7L, 7L }, 627200L),
                 new("ProjectNorm", "BatchNorm2d, ReLU", new long[] { 128L, 7L, 7L }, 256L),
@@ -148,17 +154,18 @@ namespace GanGen.Examples.Models
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("FashionGenerator", new long[] { 100L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "FashionGenerator", new long[] { 100L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="FashionDcgan"/>: 1×28×28 → 1 per sample, 138,624 parameters.</summary>
@@ -169,44 +176,36 @@ namespace GanGen.Examples.Models
             private readonly global::TorchSharp.Modules.Conv2d _Down2;
             private readonly global::TorchSharp.Modules.BatchNorm2d _Down2Norm;
             private readonly global::TorchSharp.Modules.Conv2d _Score;
-            private readonly global::TorchSharp.Scalar _Down1Slope1;
-            private readonly global::TorchSharp.Scalar _Down2NormSlope1;
-            private static readonly long[] s_Down1Stride0 = { 2L, 2L };
-            private static readonly long[] s_Down1Padding0 = { 1L, 1L };
-            private static readonly long[] s_Down1Dilation0 = { 1L, 1L };
-            private static readonly long[] s_Down2Stride0 = { 2L, 2L };
-            private static readonly long[] s_Down2Padding0 = { 1L, 1L };
-            private static readonly long[] s_Down2Dilation0 = { 1L, 1L };
-            private static readonly long[] s_ScoreStride0 = { 1L, 1L };
-            private static readonly long[] s_ScorePadding0 = { 0L, 0L };
-            private static readonly long[] s_ScoreDilation0 = { 1L, 1L };
+            private readonly global::TorchSharp.Scalar _Down1Slope = 0.2;
+            private readonly global::TorchSharp.Scalar _Down2NormSlope = 0.2;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
             public FashionDiscriminator() : base("FashionDiscriminator")
             {
-                _Down1 = global::TorchSharp.torch.nn.Conv2d(1L, 64L, 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+                _Down1 = global::TorchSharp.torch.nn.Conv2d(
+                    1L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
                 register_module("Down1", _Down1);
-                _Down2 = global::TorchSharp.torch.nn.Conv2d(64L, 128L, 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+                _Down2 = global::TorchSharp.torch.nn.Conv2d(
+                    64L, 128L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
                 register_module("Down2", _Down2);
                 _Down2Norm = global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
                 register_module("Down2Norm", _Down2Norm);
-                _Score = global::TorchSharp.torch.nn.Conv2d(128L, 1L, 7L, stride: 1L, padding: 0L, dilation: 1L, bias: false);
+                _Score = global::TorchSharp.torch.nn.Conv2d(
+                    128L, 1L, kernel_size: 7L, stride: 1L, padding: 0L, dilation: 1L, bias: false);
                 register_module("Score", _Score);
-                _Down1Slope1 = 0.2;
-                _Down2NormSlope1 = 0.2;
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
 
-            /// <summary>Conv2d 1 → 64, k4 s2 p1 (no bias), LeakyReLU(0.2): 1×28×28 → 64×14×14, 1024 parameters.</summary>
+            /// <summary>Conv2d 1 → 64, k4 s2 p1 (no bias), LeakyReLU(0.2): 1×28×28 → 64×14×14, 1,024 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down1 { get => _Down1; }
 
-            /// <summary>Conv2d 64 → 128, k4 s2 p1 (no bias): 64×14×14 → 128×7×7, 131072 parameters.</summary>
+            /// <summary>Conv2d 64 → 128, k4 s2 p1 (no bias): 64×14×14 → 128×7×7, 131,072 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down2 { get => _Down2; }
 
             /// <summary>BatchNorm2d, LeakyReLU(0.2): 128×7×7 → 128×7×7, 256 parameters.</summary>
             public partial global::TorchSharp.Modules.BatchNorm2d Down2Norm { get => _Down2Norm; }
 
-            /// <summary>Conv2d 128 → 1, k7 s1 p0 (no bias), Flatten: 128×7×7 → 1, 6272 parameters.</summary>
+            /// <summary>Conv2d 128 → 1, k7 s1 p0 (no bias), Flatten: 128×7×7 → 1, 6,272 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 1, 28, 28] batch.</summary>
@@ -214,21 +213,22 @@ namespace GanGen.Examples.Models
             {
                 global::TorchSharp.torch.Tensor x = input;
                 // Down1: 1×28×28 → 64×14×14
-                x = global::TorchSharp.torch.nn.functional.conv2d(x, _Down1.weight, _Down1.bias, s_Down1Stride0, s_Down1Padding0, s_Down1Dilation0);
-                x.leaky_relu_(_Down1Slope1);
+                x = global::GanGen.Runtime.Networks.Forward.Conv2d(_Down1, x);
+                x.leaky_relu_(_Down1Slope);
                 // Down2: 64×14×14 → 128×7×7
-                x = Replace(x, global::TorchSharp.torch.nn.functional.conv2d(x, _Down2.weight, _Down2.bias, s_Down2Stride0, s_Down2Padding0, s_Down2Dilation0));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.Conv2d(_Down2, x));
                 // Down2Norm: 128×7×7 → 128×7×7
-                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _Down2Norm.running_mean, _Down2Norm.running_var, _Down2Norm.weight, _Down2Norm.bias, _Down2Norm.training, 0.1, 1E-05));
-                x.leaky_relu_(_Down2NormSlope1);
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.BatchNorm(_Down2Norm, x));
+                x.leaky_relu_(_Down2NormSlope);
                 // Score: 128×7×7 → 1
-                x = Replace(x, global::TorchSharp.torch.nn.functional.conv2d(x, _Score.weight, _Score.bias, s_ScoreStride0, s_ScorePadding0, s_ScoreDilation0));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.Conv2d(_Score, x));
                 x = Replace(x, x.flatten(1));
                 return x;
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Down1", "Conv2d 1 → 64, k4 s2 p1 (no bias), LeakyReLU(0.2)", new long[] { 64L, 14L, 14L }, 1024L),
                 new("Down2", "Conv2d 64 → 128, k4 s2 p1 (no bias)", new long[] { 128L, 7L, 7L }, 131072L),
@@ -237,12 +237,14 @@ namespace GanGen.Examples.Models
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("FashionDiscriminator", new long[] { 1L, 28L, 28L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "FashionDiscriminator", new long[] { 1L, 28L, 28L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -253,8 +255,8 @@ namespace GanGen.Examples.Models
             {
                 if (disposing)
                 {
-                    _Down1Slope1.Dispose();
-                    _Down2NormSlope1.Dispose();
+                    _Down1Slope.Dispose();
+                    _Down2NormSlope.Dispose();
                 }
                 base.Dispose(disposing);
             }

@@ -3,8 +3,8 @@
 namespace Demo.Hinge
 {
     /// <summary>
-    /// GAN trainer: Hinge loss, 1 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 4 from a latent of 6 (Normal).
+    /// GAN trainer: Hinge loss, 1 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 4 from a latent of 6 (Normal).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class HingeGan : global::GanGen.Runtime.Training.GanTrainer<HingeGan.Gen, HingeGan.Disc>
@@ -18,11 +18,10 @@ namespace Demo.Hinge
             LatentSize: 6,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 4L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.HingeLoss _loss = new();
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,18 +33,29 @@ namespace Demo.Hinge
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Disc has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            return global::GanGen.Runtime.Training.GanLosses.HingeDiscriminator(realScores, fakeScores, _lossConstants);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -55,7 +65,10 @@ namespace Demo.Hinge
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="HingeGan"/>: 6 → 4 per sample, 868 parameters.</summary>
@@ -69,7 +82,7 @@ namespace Demo.Hinge
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Gen() : base("Gen")
             {
                 _Hidden1 = global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
@@ -106,7 +119,8 @@ namespace Demo.Hinge
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden1", "Dense 6 → 24, GELU", new long[] { 24L }, 168L),
                 new("Hidden2", "Dense 24 → 24, SiLU", new long[] { 24L }, 600L),
@@ -114,17 +128,18 @@ namespace Demo.Hinge
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Gen", new long[] { 6L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Gen", new long[] { 6L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="HingeGan"/>: 4 → 1 per sample, 145 parameters.</summary>
@@ -134,7 +149,7 @@ namespace Demo.Hinge
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Disc() : base("Disc")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
@@ -162,24 +177,26 @@ namespace Demo.Hinge
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 4 → 24, ELU(0.5)", new long[] { 24L }, 120L),
                 new("Score", "Dense 24 → 1", new long[] { 1L }, 25L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Disc", new long[] { 4L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Disc", new long[] { 4L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
     }
 }

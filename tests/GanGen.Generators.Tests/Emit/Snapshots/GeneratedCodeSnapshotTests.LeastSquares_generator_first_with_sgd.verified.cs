@@ -3,8 +3,8 @@
 namespace Demo.Lsgan
 {
     /// <summary>
-    /// GAN trainer: LeastSquares loss, 1 discriminator update(s) per generator update, generator first;
-    /// samples of shape 3 from a latent of 5 (Uniform).
+    /// GAN trainer: LeastSquares loss, 1 discriminator update(s) per generator update, generator first.
+    /// Samples of shape 3 from a latent of 5 (Uniform).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class SquaresGan : global::GanGen.Runtime.Training.GanTrainer<SquaresGan.Gen, SquaresGan.Disc>
@@ -18,12 +18,11 @@ namespace Demo.Lsgan
             LatentSize: 5,
             Latent: global::GanGen.LatentDistribution.Uniform,
             DataShape: new long[] { 3L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Sgd, LearningRate: 0.01, Beta1: 0.9, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.9),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Sgd, LearningRate: 0.05, Beta1: 0.9, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0001, Alpha: 0.99, Momentum: 0.9),
+            Generator: new(global::GanGen.OptimizerKind.Sgd, LearningRate: 0.01, Momentum: 0.9, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Sgd, LearningRate: 0.05, Momentum: 0.9, WeightDecay: 0.0001),
             GeneratorAverage: 0.999);
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.LeastSquaresLoss _loss = new();
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -35,18 +34,29 @@ namespace Demo.Lsgan
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Disc has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            return global::GanGen.Runtime.Training.GanLosses.LeastSquaresDiscriminator(realScores, fakeScores, _lossConstants);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.LeastSquaresGenerator(fakeScores, _lossConstants);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -56,7 +66,10 @@ namespace Demo.Lsgan
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="SquaresGan"/>: 5 → 3 per sample, 147 parameters.</summary>
@@ -68,16 +81,15 @@ namespace Demo.Lsgan
 
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Output;
-            private readonly global::TorchSharp.Scalar _HiddenSlope1;
+            private readonly global::TorchSharp.Scalar _HiddenSlope = 0.1;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Gen() : base("Gen")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(5L, 16L, hasBias: true);
                 register_module("Hidden", _Hidden);
                 _Output = global::TorchSharp.torch.nn.Linear(16L, 3L, hasBias: true);
                 register_module("Output", _Output);
-                _HiddenSlope1 = 0.1;
             }
 
             /// <summary>Dense 5 → 16, LeakyReLU(0.1): 5 → 16, 96 parameters.</summary>
@@ -92,7 +104,7 @@ namespace Demo.Lsgan
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 5 → 16
                 x = _Hidden.forward(x);
-                x.leaky_relu_(_HiddenSlope1);
+                x.leaky_relu_(_HiddenSlope);
                 // Output: 16 → 3
                 x = Replace(x, _Output.forward(x));
                 x.sigmoid_();
@@ -100,19 +112,22 @@ namespace Demo.Lsgan
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 5 → 16, LeakyReLU(0.1)", new long[] { 16L }, 96L),
                 new("Output", "Dense 16 → 3, Sigmoid", new long[] { 3L }, 51L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Gen", new long[] { 5L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Gen", new long[] { 5L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -123,7 +138,7 @@ namespace Demo.Lsgan
             {
                 if (disposing)
                 {
-                    _HiddenSlope1.Dispose();
+                    _HiddenSlope.Dispose();
                 }
                 base.Dispose(disposing);
             }
@@ -136,7 +151,7 @@ namespace Demo.Lsgan
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Disc() : base("Disc")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(3L, 16L, hasBias: true);
@@ -164,24 +179,26 @@ namespace Demo.Lsgan
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 3 → 16, ReLU", new long[] { 16L }, 64L),
                 new("Score", "Dense 16 → 1", new long[] { 1L }, 17L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Disc", new long[] { 3L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Disc", new long[] { 3L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
     }
 }

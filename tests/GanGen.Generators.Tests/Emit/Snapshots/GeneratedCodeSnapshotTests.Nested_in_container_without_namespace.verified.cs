@@ -3,8 +3,8 @@
 partial class Models
 {
     /// <summary>
-    /// GAN trainer: Minimax loss, 1 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 2 from a latent of 2 (Normal).
+    /// GAN trainer: Minimax loss, 1 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 2 from a latent of 2 (Normal).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class NestedGan : global::GanGen.Runtime.Training.GanTrainer<NestedGan.Gen, NestedGan.Disc>
@@ -18,11 +18,10 @@ partial class Models
             LatentSize: 2,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 2L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.MinimaxLoss _loss = new();
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,18 +33,29 @@ partial class Models
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Disc has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            return global::GanGen.Runtime.Training.GanLosses.BceDiscriminator(realScores, fakeScores, _lossConstants);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.MinimaxGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -55,7 +65,10 @@ partial class Models
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="NestedGan"/>: 2 → 2 per sample, 42 parameters.</summary>
@@ -68,7 +81,7 @@ partial class Models
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Gen() : base("Gen")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
@@ -96,24 +109,26 @@ partial class Models
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 2 → 8, Tanh", new long[] { 8L }, 24L),
                 new("Output", "Dense 8 → 2", new long[] { 2L }, 18L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Gen", new long[] { 2L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Gen", new long[] { 2L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="NestedGan"/>: 2 → 1 per sample, 33 parameters.</summary>
@@ -122,16 +137,15 @@ partial class Models
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
-            private readonly global::TorchSharp.Scalar _HiddenSlope1;
+            private readonly global::TorchSharp.Scalar _HiddenSlope = 0.2;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Disc() : base("Disc")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
                 register_module("Hidden", _Hidden);
                 _Score = global::TorchSharp.torch.nn.Linear(8L, 1L, hasBias: true);
                 register_module("Score", _Score);
-                _HiddenSlope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 8, LeakyReLU(0.2): 2 → 8, 24 parameters.</summary>
@@ -146,26 +160,29 @@ partial class Models
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 2 → 8
                 x = _Hidden.forward(x);
-                x.leaky_relu_(_HiddenSlope1);
+                x.leaky_relu_(_HiddenSlope);
                 // Score: 8 → 1
                 x = Replace(x, _Score.forward(x));
                 return x;
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 2 → 8, LeakyReLU(0.2)", new long[] { 8L }, 24L),
                 new("Score", "Dense 8 → 1", new long[] { 1L }, 9L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Disc", new long[] { 2L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Disc", new long[] { 2L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -176,7 +193,7 @@ partial class Models
             {
                 if (disposing)
                 {
-                    _HiddenSlope1.Dispose();
+                    _HiddenSlope.Dispose();
                 }
                 base.Dispose(disposing);
             }

@@ -3,8 +3,8 @@
 namespace Demo.Bce
 {
     /// <summary>
-    /// GAN trainer: NonSaturating loss, 1 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 2 from a latent of 16 (Normal).
+    /// GAN trainer: NonSaturating (real label 0.9) loss, 1 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 2 from a latent of 16 (Normal).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class SmoothedGan : global::GanGen.Runtime.Training.GanTrainer<SmoothedGan.Gen, SmoothedGan.Disc>
@@ -18,11 +18,10 @@ namespace Demo.Bce
             LatentSize: 16,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 2L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.0004, Beta1: 0.5, Beta2: 0.99, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0004, Beta1: 0.5, Beta2: 0.99, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 0.9, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.NonSaturatingLoss _loss = new(realLabel: 0.9);
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,18 +33,29 @@ namespace Demo.Bce
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Disc has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            return global::GanGen.Runtime.Training.GanLosses.BceDiscriminator(realScores, fakeScores, _lossConstants);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.NonSaturatingGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -55,7 +65,10 @@ namespace Demo.Bce
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="SmoothedGan"/>: 16 → 2 per sample, 5,442 parameters.</summary>
@@ -70,7 +83,7 @@ namespace Demo.Bce
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Gen() : base("Gen")
             {
                 _Hidden1 = global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
@@ -83,13 +96,13 @@ namespace Demo.Bce
                 register_module("Output", _Output);
             }
 
-            /// <summary>Dense 16 → 64 (no bias): 16 → 64, 1024 parameters.</summary>
+            /// <summary>Dense 16 → 64 (no bias): 16 → 64, 1,024 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
             /// <summary>BatchNorm1d, ReLU: 64 → 64, 128 parameters.</summary>
             public partial global::TorchSharp.Modules.BatchNorm1d Norm1 { get => _Norm1; }
 
-            /// <summary>Dense 64 → 64, ReLU: 64 → 64, 4160 parameters.</summary>
+            /// <summary>Dense 64 → 64, ReLU: 64 → 64, 4,160 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 64 → 2: 64 → 2, 130 parameters.</summary>
@@ -102,7 +115,7 @@ namespace Demo.Bce
                 // Hidden1: 16 → 64
                 x = _Hidden1.forward(x);
                 // Norm1: 64 → 64
-                x = Replace(x, global::TorchSharp.torch.nn.functional.batch_norm(x, _Norm1.running_mean, _Norm1.running_var, _Norm1.weight, _Norm1.bias, _Norm1.training, 0.2, 1E-05));
+                x = Replace(x, global::GanGen.Runtime.Networks.Forward.BatchNorm(_Norm1, x));
                 x.relu_();
                 // Hidden2: 64 → 64
                 x = Replace(x, _Hidden2.forward(x));
@@ -113,7 +126,8 @@ namespace Demo.Bce
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden1", "Dense 16 → 64 (no bias)", new long[] { 64L }, 1024L),
                 new("Norm1", "BatchNorm1d, ReLU", new long[] { 64L }, 128L),
@@ -122,17 +136,18 @@ namespace Demo.Bce
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Gen", new long[] { 16L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Gen", new long[] { 16L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="SmoothedGan"/>: 2 → 1 per sample, 385 parameters.</summary>
@@ -142,18 +157,17 @@ namespace Demo.Bce
             private readonly global::TorchSharp.Modules.Linear _Hidden1;
             private readonly global::TorchSharp.Modules.LayerNorm _Norm1;
             private readonly global::TorchSharp.Modules.Linear _Score;
-            private readonly global::TorchSharp.Scalar _Norm1Slope1;
+            private readonly global::TorchSharp.Scalar _Norm1Slope = 0.2;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Disc() : base("Disc")
             {
                 _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
                 register_module("Hidden1", _Hidden1);
-                _Norm1 = global::TorchSharp.torch.nn.LayerNorm(new long[] { 64L }, eps: 1E-05);
+                _Norm1 = global::TorchSharp.torch.nn.LayerNorm(64L, eps: 1E-05);
                 register_module("Norm1", _Norm1);
                 _Score = global::TorchSharp.torch.nn.Linear(64L, 1L, hasBias: true);
                 register_module("Score", _Score);
-                _Norm1Slope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 64: 2 → 64, 192 parameters.</summary>
@@ -173,7 +187,7 @@ namespace Demo.Bce
                 x = _Hidden1.forward(x);
                 // Norm1: 64 → 64
                 x = Replace(x, _Norm1.forward(x));
-                x.leaky_relu_(_Norm1Slope1);
+                x.leaky_relu_(_Norm1Slope);
                 x = Replace(x, global::TorchSharp.torch.nn.functional.dropout(x, 0.3, training));
                 // Score: 64 → 1
                 x = Replace(x, _Score.forward(x));
@@ -181,7 +195,8 @@ namespace Demo.Bce
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden1", "Dense 2 → 64", new long[] { 64L }, 192L),
                 new("Norm1", "LayerNorm, LeakyReLU(0.2), Dropout(0.3)", new long[] { 64L }, 128L),
@@ -189,12 +204,14 @@ namespace Demo.Bce
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Disc", new long[] { 2L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Disc", new long[] { 2L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -205,7 +222,7 @@ namespace Demo.Bce
             {
                 if (disposing)
                 {
-                    _Norm1Slope1.Dispose();
+                    _Norm1Slope.Dispose();
                 }
                 base.Dispose(disposing);
             }

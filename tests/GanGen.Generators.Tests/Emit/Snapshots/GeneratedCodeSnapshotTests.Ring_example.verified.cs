@@ -3,8 +3,9 @@
 namespace GanGen.Examples.Toy2D
 {
     /// <summary>
-    /// GAN trainer: WassersteinGP loss, 5 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 2 from a latent of 8 (Normal).
+    /// GAN trainer: Wasserstein loss, 5 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 2 from a latent of 8 (Normal).
+    /// Regulariser: gradient penalty λ = 10.0.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class RingGan : global::GanGen.Runtime.Training.GanTrainer<RingGan.RingGenerator, RingGan.RingCritic>
@@ -12,17 +13,17 @@ namespace GanGen.Examples.Toy2D
         /// <summary>The declaration as resolved at compile time, literature defaults applied.</summary>
         public static readonly global::GanGen.Runtime.Training.GanTrainerConfig Declaration = new(
             Name: "RingGan",
-            Loss: global::GanGen.GanLoss.WassersteinGP,
+            Loss: global::GanGen.GanLoss.Wasserstein,
             CriticSteps: 5,
             Order: global::GanGen.TrainingOrder.DiscriminatorFirst,
             LatentSize: 8,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 2L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.9, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.9, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.9, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.001, Beta1: 0.5, Beta2: 0.9, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.01);
+        private readonly global::GanGen.Runtime.Losses.WassersteinLoss _loss = new();
+        private readonly global::GanGen.Runtime.Regularization.GradientPenalty _gradientPenalty = new(weight: 10.0);
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,20 +35,31 @@ namespace GanGen.Examples.Toy2D
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // RingCritic has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            var critic = global::GanGen.Runtime.Training.GanLosses.WassersteinCritic(realScores, fakeScores);
-            using var penalty = global::GanGen.Runtime.Training.GanLosses.GradientPenalty(base.Discriminator, real, fake, PenaltyEpsilon(real), _lossConstants);
-            return critic.add_(penalty, _lossConstants.One);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            var loss = _loss.Discriminator(realScores, fakeScores);
+            loss = AddTerm(loss, _gradientPenalty.Compute(this, real.Data, fake, real.Labels));
+            return loss;
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -57,7 +69,11 @@ namespace GanGen.Examples.Toy2D
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+                _gradientPenalty.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="RingGan"/>: 8 → 2 per sample, 17,922 parameters.</summary>
@@ -71,7 +87,7 @@ namespace GanGen.Examples.Toy2D
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public RingGenerator() : base("RingGenerator")
             {
                 _Hidden1 = global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
@@ -82,10 +98,10 @@ namespace GanGen.Examples.Toy2D
                 register_module("Output", _Output);
             }
 
-            /// <summary>Dense 8 → 128, ReLU: 8 → 128, 1152 parameters.</summary>
+            /// <summary>Dense 8 → 128, ReLU: 8 → 128, 1,152 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
-            /// <summary>Dense 128 → 128, ReLU: 128 → 128, 16512 parameters.</summary>
+            /// <summary>Dense 128 → 128, ReLU: 128 → 128, 16,512 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 128 → 2: 128 → 2, 258 parameters.</summary>
@@ -107,7 +123,8 @@ namespace GanGen.Examples.Toy2D
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden1", "Dense 8 → 128, ReLU", new long[] { 128L }, 1152L),
                 new("Hidden2", "Dense 128 → 128, ReLU", new long[] { 128L }, 16512L),
@@ -115,17 +132,18 @@ namespace GanGen.Examples.Toy2D
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("RingGenerator", new long[] { 8L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "RingGenerator", new long[] { 8L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="RingGan"/>: 2 → 1 per sample, 17,025 parameters.</summary>
@@ -135,10 +153,10 @@ namespace GanGen.Examples.Toy2D
             private readonly global::TorchSharp.Modules.Linear _Hidden1;
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Score;
-            private readonly global::TorchSharp.Scalar _Hidden1Slope1;
-            private readonly global::TorchSharp.Scalar _Hidden2Slope1;
+            private readonly global::TorchSharp.Scalar _Hidden1Slope = 0.2;
+            private readonly global::TorchSharp.Scalar _Hidden2Slope = 0.2;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public RingCritic() : base("RingCritic")
             {
                 _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
@@ -147,14 +165,12 @@ namespace GanGen.Examples.Toy2D
                 register_module("Hidden2", _Hidden2);
                 _Score = global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
                 register_module("Score", _Score);
-                _Hidden1Slope1 = 0.2;
-                _Hidden2Slope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 128, LeakyReLU(0.2): 2 → 128, 384 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
 
-            /// <summary>Dense 128 → 128, LeakyReLU(0.2): 128 → 128, 16512 parameters.</summary>
+            /// <summary>Dense 128 → 128, LeakyReLU(0.2): 128 → 128, 16,512 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden2 { get => _Hidden2; }
 
             /// <summary>Dense 128 → 1: 128 → 1, 129 parameters.</summary>
@@ -166,17 +182,18 @@ namespace GanGen.Examples.Toy2D
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden1: 2 → 128
                 x = _Hidden1.forward(x);
-                x.leaky_relu_(_Hidden1Slope1);
+                x.leaky_relu_(_Hidden1Slope);
                 // Hidden2: 128 → 128
                 x = Replace(x, _Hidden2.forward(x));
-                x.leaky_relu_(_Hidden2Slope1);
+                x.leaky_relu_(_Hidden2Slope);
                 // Score: 128 → 1
                 x = Replace(x, _Score.forward(x));
                 return x;
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden1", "Dense 2 → 128, LeakyReLU(0.2)", new long[] { 128L }, 384L),
                 new("Hidden2", "Dense 128 → 128, LeakyReLU(0.2)", new long[] { 128L }, 16512L),
@@ -184,12 +201,14 @@ namespace GanGen.Examples.Toy2D
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("RingCritic", new long[] { 2L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "RingCritic", new long[] { 2L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -200,8 +219,8 @@ namespace GanGen.Examples.Toy2D
             {
                 if (disposing)
                 {
-                    _Hidden1Slope1.Dispose();
-                    _Hidden2Slope1.Dispose();
+                    _Hidden1Slope.Dispose();
+                    _Hidden2Slope.Dispose();
                 }
                 base.Dispose(disposing);
             }

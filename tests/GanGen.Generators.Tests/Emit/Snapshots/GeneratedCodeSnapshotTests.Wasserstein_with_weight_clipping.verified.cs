@@ -3,8 +3,9 @@
 namespace Demo.Wgan
 {
     /// <summary>
-    /// GAN trainer: Wasserstein loss, 5 discriminator update(s) per generator update, discriminator first;
-    /// samples of shape 2 from a latent of 8 (Normal).
+    /// GAN trainer: Wasserstein loss, 5 discriminator update(s) per generator update, discriminator first.
+    /// Samples of shape 2 from a latent of 8 (Normal).
+    /// Regulariser: weight clipping to ±0.02.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
     partial class ClippedWgan : global::GanGen.Runtime.Training.GanTrainer<ClippedWgan.Gen, ClippedWgan.Critic>
@@ -18,11 +19,11 @@ namespace Demo.Wgan
             LatentSize: 8,
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 2L },
-            Generator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.RMSprop, LearningRate: 5E-05, Beta1: 0.9, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0),
-            Discriminator: new global::GanGen.Runtime.Optimization.OptimizerSettings(global::GanGen.Runtime.Optimization.OptimizerKind.RMSprop, LearningRate: 5E-05, Beta1: 0.9, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0, Alpha: 0.99, Momentum: 0.0));
+            Generator: new(global::GanGen.OptimizerKind.RMSprop, LearningRate: 5E-05, Alpha: 0.99, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.RMSprop, LearningRate: 5E-05, Alpha: 0.99, Epsilon: 1E-08, WeightDecay: 0.0));
 
-        private readonly global::GanGen.Runtime.Training.GanLossConstants _lossConstants =
-            new(realLabel: 1.0, gradientPenalty: 10.0, weightClip: 0.02);
+        private readonly global::GanGen.Runtime.Losses.WassersteinLoss _loss = new();
+        private readonly global::GanGen.Runtime.Regularization.WeightClip _weightClip = new(bound: 0.02);
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -34,24 +35,35 @@ namespace Demo.Wgan
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor real, global::TorchSharp.torch.Tensor fake, out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
+        protected override global::TorchSharp.torch.Tensor GeneratorForward(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor? labels) =>
+            base.Generator.forward(input);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor ScoreWithDiscriminator(global::TorchSharp.torch.Tensor samples, global::TorchSharp.torch.Tensor? labels) =>
+            base.Discriminator.forward(samples);
+
+        /// <inheritdoc />
+        protected override global::TorchSharp.torch.Tensor DiscriminatorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake,
+            out global::TorchSharp.torch.Tensor realScores, out global::TorchSharp.torch.Tensor fakeScores)
         {
             // Critic has no batch-statistics layer, so real and fake samples share one forward pass.
-            base.ScoreInOnePass(real, fake, out realScores, out fakeScores);
-            return global::GanGen.Runtime.Training.GanLosses.WassersteinCritic(realScores, fakeScores);
+            base.ScoreInOnePass(real.Data, fake, out realScores, out fakeScores);
+            return _loss.Discriminator(realScores, fakeScores);
         }
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor fake)
+        protected override global::TorchSharp.torch.Tensor GeneratorLoss(
+            global::GanGen.Runtime.Training.GanBatch real, global::TorchSharp.torch.Tensor fake)
         {
             using var fakeScores = base.Discriminator.forward(fake);
-            return global::GanGen.Runtime.Training.GanLosses.WassersteinGenerator(fakeScores);
+            return _loss.Generator(fakeScores);
         }
 
-        /// <summary>WGAN weight clipping: every critic parameter into [−c, c], one op over the flat buffer.</summary>
+        /// <inheritdoc />
         protected override void AfterDiscriminatorUpdate()
         {
-            base.DiscriminatorParameters.Values.clamp_(_lossConstants.ClipLow, _lossConstants.ClipHigh);
+            _weightClip.Apply(base.DiscriminatorParameters);
         }
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>
@@ -61,7 +73,11 @@ namespace Demo.Wgan
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing) _lossConstants.Dispose();
+            if (disposing)
+            {
+                _loss.Dispose();
+                _weightClip.Dispose();
+            }
         }
 
         /// <summary>Generator of <see cref="ClippedWgan"/>: 8 → 2 per sample, 354 parameters.</summary>
@@ -74,7 +90,7 @@ namespace Demo.Wgan
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Creates the generator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Gen() : base("Gen")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: true);
@@ -102,24 +118,26 @@ namespace Demo.Wgan
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 8 → 32, ReLU", new long[] { 32L }, 288L),
                 new("Output", "Dense 32 → 2", new long[] { 2L }, 66L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Gen", new long[] { 8L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Gen", new long[] { 8L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
             }
-
         }
 
         /// <summary>Discriminator of <see cref="ClippedWgan"/>: 2 → 1 per sample, 129 parameters.</summary>
@@ -128,16 +146,15 @@ namespace Demo.Wgan
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
-            private readonly global::TorchSharp.Scalar _HiddenSlope1;
+            private readonly global::TorchSharp.Scalar _HiddenSlope = 0.2;
 
-            /// <summary>Creates the discriminator with TorchSharp's default initialisation, on the CPU.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
             public Critic() : base("Critic")
             {
                 _Hidden = global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
                 register_module("Hidden", _Hidden);
                 _Score = global::TorchSharp.torch.nn.Linear(32L, 1L, hasBias: true);
                 register_module("Score", _Score);
-                _HiddenSlope1 = 0.2;
             }
 
             /// <summary>Dense 2 → 32, LeakyReLU(0.2): 2 → 32, 96 parameters.</summary>
@@ -152,26 +169,29 @@ namespace Demo.Wgan
                 global::TorchSharp.torch.Tensor x = input;
                 // Hidden: 2 → 32
                 x = _Hidden.forward(x);
-                x.leaky_relu_(_HiddenSlope1);
+                x.leaky_relu_(_HiddenSlope);
                 // Score: 32 → 1
                 x = Replace(x, _Score.forward(x));
                 return x;
             }
 
             /// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } = new global::GanGen.Runtime.Inspection.LayerSummary[]
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
+                new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
                 new("Hidden", "Dense 2 → 32, LeakyReLU(0.2)", new long[] { 32L }, 96L),
                 new("Score", "Dense 32 → 1", new long[] { 1L }, 33L),
             };
 
             /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
-            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format("Critic", new long[] { 2L }, LayerSummaries);
+            public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(
+                "Critic", new long[] { 2L }, LayerSummaries);
 
             /// <inheritdoc />
             public override string ToString() => Summary();
 
-            private static global::TorchSharp.torch.Tensor Replace(global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
+            private static global::TorchSharp.torch.Tensor Replace(
+                global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
                 previous.Dispose();
                 return next;
@@ -182,7 +202,7 @@ namespace Demo.Wgan
             {
                 if (disposing)
                 {
-                    _HiddenSlope1.Dispose();
+                    _HiddenSlope.Dispose();
                 }
                 base.Dispose(disposing);
             }
