@@ -28,7 +28,7 @@ public static partial class SafeTensors
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(tensors);
-        RequireLittleEndianHost();
+        LittleEndianHost.Require("safetensors");
 
         var names = new List<string>(tensors.Keys);
         names.Sort(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public static partial class SafeTensors
     public static SafeTensorsFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        RequireLittleEndianHost();
+        LittleEndianHost.Require("safetensors");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long fileLength = stream.Length;
         if (fileLength < LengthPrefixBytes)
@@ -128,11 +128,5 @@ public static partial class SafeTensors
     {
         if (length > int.MaxValue)
             throw new NotSupportedException($"'{path}': tensor '{name}' has {length} bytes; tensors over 2 GiB are not supported.");
-    }
-
-    private static void RequireLittleEndianHost()
-    {
-        if (!BitConverter.IsLittleEndian)
-            throw new PlatformNotSupportedException("safetensors stores little-endian bytes; this reader and writer copy them unchanged and need a little-endian host.");
     }
 }
