@@ -6,7 +6,9 @@ namespace GanGen.Examples.Models;
 /// <summary>
 /// A class-conditional DCGAN for Fashion-MNIST: the generator joins a learned 50-wide embedding of the label to z
 /// (Mirza &amp; Osindero 2014), the discriminator is a projection discriminator (Miyato &amp; Koyama 2018) whose score
-/// gains ⟨embed(y), φ(x)⟩ on the features its last layer reads. Otherwise the layers of <see cref="FashionDcgan"/>.
+/// gains ⟨embed(y), φ(x)⟩ on the features its last layer reads. Otherwise the layers of <see cref="FashionDcgan"/>,
+/// with the discriminator's 7×7 score convolution written as the equivalent dense layer on the flattened features
+/// (projection reads flat features, so the step saves a reshape per pass).
 /// </summary>
 [Gan(Loss = GanLoss.NonSaturating)]
 [GanData(1, 28, 28, Range = DataRange.MinusOneToOne, Classes = 10)]
@@ -27,7 +29,7 @@ public partial class ConditionalDcgan
     {
         [Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }
         [Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Down2 { get; }
-        [BatchNorm2d, LeakyReLU(0.2)] public partial BatchNorm2d Down2Norm { get; }
-        [Conv2d(1, Kernel = 7, Stride = 1, Padding = 0, Bias = false), Flatten] public partial Conv2d Score { get; }
+        [BatchNorm2d, LeakyReLU(0.2), Flatten] public partial BatchNorm2d Down2Norm { get; }
+        [Dense(1)] public partial Linear Score { get; }
     }
 }

@@ -83,7 +83,7 @@ internal static class ForwardEmitter
         if (condition.Mode == Conditioning.Projection)
         {
             writer.Line("// Projection discriminator (Miyato & Koyama 2018): the score gains ⟨embed(y), φ(x)⟩.");
-            writer.Line($"x = Replace(x, {Conditions}.Project(x, features, _LabelProjection, labels));");
+            writer.Line($"{Conditions}.AddProjection(x, features, _LabelProjection, labels);");
         }
         else
         {

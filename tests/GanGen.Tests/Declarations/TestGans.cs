@@ -75,3 +75,64 @@ public partial class PackedGan
         [Dense(1)] public partial Linear Score { get; }
     }
 }
+
+/// <summary>A conditional GAN on labelled 2-D points: a label embedding joined to z, a projection discriminator.</summary>
+[Gan]
+[GanData(2, Classes = 3)]
+public partial class ConditionalPointsGan
+{
+    [GanGenerator(Latent = 4, Condition = Conditioning.Embedding, Embedding = 5)]
+    public partial class Gen
+    {
+        [Dense(16), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator(Condition = Conditioning.Projection)]
+    public partial class Disc
+    {
+        [Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>AC-GAN with conditional batch norm on labelled 2-D points.</summary>
+[Gan]
+[GanData(2, Classes = 4)]
+public partial class AuxiliaryPointsGan
+{
+    [GanGenerator(Latent = 4, Condition = Conditioning.BatchNorm)]
+    public partial class Gen
+    {
+        [Dense(16, Bias = false)] public partial Linear Hidden { get; }
+        [BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator(Condition = Conditioning.Auxiliary)]
+    public partial class Disc
+    {
+        [Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>A refiner of 2-D points: source in, refined point out, with self-regularisation and a small history.</summary>
+[Gan, SelfRegularization(0.5), ImageHistory(Share = 0.5, Capacity = 16)]
+[GanData(2)]
+public partial class PointRefinerGan
+{
+    [GanGenerator(Input = GeneratorInput.Source)]
+    public partial class Refiner
+    {
+        [Dense(16), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class Disc
+    {
+        [Dense(16), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}

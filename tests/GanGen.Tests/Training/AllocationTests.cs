@@ -50,6 +50,42 @@ public class AllocationTests
     }
 
     [Fact]
+    public void ConditionalDcganStepAllocatesWithinBudget()
+    {
+        using var images = rand(64, 1, 28, 28).mul_(2).sub_(1);
+        using var labels = randint(0, 10, new long[] { 64 }, dtype: ScalarType.Int64);
+        var batch = new GanGen.Runtime.Training.GanBatch(images, labels);
+        using var gan = new ConditionalDcgan(seed: 1);
+        for (int i = 0; i < 10; i++) gan.Step(batch);
+        gan.ReadMetrics();
+
+        const int steps = 30;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++) gan.Step(batch);
+        long perStep = (GC.GetAllocatedBytesForCurrentThread() - before) / steps;
+        _output.WriteLine($"conditional DCGAN step: {perStep} managed bytes per step");
+        Assert.True(perStep <= BudgetBytesPerStep, $"a generated conditional DCGAN step allocates {perStep} B; the budget is {BudgetBytesPerStep} B");
+    }
+
+    [Fact]
+    public void RefinerStepWithHistoryAllocatesWithinBudget()
+    {
+        using var images = rand(64, 1, 28, 28).mul_(2).sub_(1);
+        using var sources = rand(64, 1, 28, 28).mul_(2).sub_(1);
+        var batch = new GanGen.Runtime.Training.GanBatch(images, sources: sources);
+        using var gan = new FashionRefiner(seed: 1);
+        for (int i = 0; i < 10; i++) gan.Step(batch);
+        gan.ReadMetrics();
+
+        const int steps = 20;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++) gan.Step(batch);
+        long perStep = (GC.GetAllocatedBytesForCurrentThread() - before) / steps;
+        _output.WriteLine($"refiner step: {perStep} managed bytes per step");
+        Assert.True(perStep <= BudgetBytesPerStep, $"a generated refiner step allocates {perStep} B; the budget is {BudgetBytesPerStep} B");
+    }
+
+    [Fact]
     public void LiveTensorCountStaysFlat()
     {
         using var data = GaussianMixture2D.Ring(seed: 1);

@@ -1,27 +1,29 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanGen.Runtime.Losses;
 
 /// <summary>
-/// The BCE family's discriminator loss, −mean[t·log σ(r) + (1−t)·log σ(−r)] − mean log σ(−f) = BCE(σ(r), t) + BCE(σ(f), 0),
-/// with real target t (t &lt; 1 is one-sided label smoothing, Salimans et al. 2016). log σ is the numerically stable form.
+/// The BCE family's discriminator loss BCE(σ(r), t) + BCE(σ(f), 0) = −mean[t·log σ(r) + (1−t)·log σ(−r)] − mean log σ(−f),
+/// with real target t (t &lt; 1 is one-sided label smoothing, Salimans et al. 2016). Each term is one call of the
+/// numerically stable fused <c>binary_cross_entropy_with_logits</c> against a cached constant target.
 /// </summary>
 public abstract class BceLoss : AdversarialLoss
 {
-    private readonly double _realLabel;
-    private readonly Scalar _realTarget;
-    private readonly Scalar _fakeShareOfRealTarget;
+    private readonly TargetBuffer _realTarget;
+    private readonly TargetBuffer _zeros = new(0.0);
+    private readonly TargetBuffer _ones = new(1.0);
 
     /// <summary>Creates the loss with real target <paramref name="realLabel"/> in (0.5, 1].</summary>
     protected BceLoss(double realLabel)
     {
         if (!(realLabel > 0.5 && realLabel <= 1.0))
             throw new System.ArgumentOutOfRangeException(nameof(realLabel), realLabel, "The real label must lie in (0.5, 1].");
-        _realLabel = realLabel;
-        _realTarget = realLabel;
-        _fakeShareOfRealTarget = 1.0 - realLabel;
+        RealLabel = realLabel;
+        _realTarget = new TargetBuffer(realLabel);
     }
+
+    /// <summary>The real samples' target t.</summary>
+    public double RealLabel { get; }
 
     /// <inheritdoc />
     public override bool ScoresAreProbabilities => true;
@@ -29,24 +31,15 @@ public abstract class BceLoss : AdversarialLoss
     /// <inheritdoc />
     public override Tensor Discriminator(Tensor realScores, Tensor fakeScores)
     {
-        using var realTerm = RealLogLikelihood(realScores);
-        using var negatedFake = fakeScores.neg();
-        using var fakeTerm = negatedFake.log_sigmoid();
-        using var fakeMean = fakeTerm.mean();
-        return realTerm.mean().add_(fakeMean, One).neg_();
+        using var fakeTerm = nn.functional.binary_cross_entropy_with_logits(fakeScores, _zeros.Like(fakeScores));
+        return nn.functional.binary_cross_entropy_with_logits(realScores, _realTarget.Like(realScores)).add_(fakeTerm, One);
     }
 
-    /// <summary>t·log σ(r) + (1 − t)·log σ(−r) per sample (log σ avoids softplus, whose binding allocates two Scalars per call).</summary>
-    private Tensor RealLogLikelihood(Tensor realScores)
-    {
-        var term = realScores.log_sigmoid();
-        if (_realLabel == 1.0) return term;
-        using var negated = realScores.neg();
-        using var other = negated.log_sigmoid();
-        using var weighted = term.mul(_realTarget);
-        term.Dispose();
-        return weighted.add(other.mul_(_fakeShareOfRealTarget), One);
-    }
+    /// <summary>BCE(σ(f), 0) = −mean log σ(−f).</summary>
+    protected Tensor AgainstZero(Tensor scores) => nn.functional.binary_cross_entropy_with_logits(scores, _zeros.Like(scores));
+
+    /// <summary>BCE(σ(f), 1) = −mean log σ(f).</summary>
+    protected Tensor AgainstOne(Tensor scores) => nn.functional.binary_cross_entropy_with_logits(scores, _ones.Like(scores));
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -54,7 +47,8 @@ public abstract class BceLoss : AdversarialLoss
         if (disposing)
         {
             _realTarget.Dispose();
-            _fakeShareOfRealTarget.Dispose();
+            _zeros.Dispose();
+            _ones.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -69,12 +63,7 @@ public sealed class MinimaxLoss : BceLoss
     }
 
     /// <inheritdoc />
-    public override Tensor Generator(Tensor fakeScores)
-    {
-        using var negated = fakeScores.neg();
-        using var term = negated.log_sigmoid();
-        return term.mean();
-    }
+    public override Tensor Generator(Tensor fakeScores) => AgainstZero(fakeScores).neg_();
 }
 
 /// <summary>The non-saturating game (Goodfellow et al. 2014, §3): G minimises −mean log σ(f).</summary>
@@ -86,9 +75,5 @@ public sealed class NonSaturatingLoss : BceLoss
     }
 
     /// <inheritdoc />
-    public override Tensor Generator(Tensor fakeScores)
-    {
-        using var term = fakeScores.log_sigmoid();
-        return term.mean().neg_();
-    }
+    public override Tensor Generator(Tensor fakeScores) => AgainstOne(fakeScores);
 }

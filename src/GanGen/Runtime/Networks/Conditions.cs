@@ -31,17 +31,25 @@ public static class Conditions
     }
 
     /// <summary>
-    /// The projection discriminator's score (Miyato &amp; Koyama 2018): <paramref name="score"/> [N, 1] plus
-    /// ⟨V_y, φ(x)⟩, where φ(x) is <paramref name="features"/> flattened and V_y the label's row of <paramref name="projection"/>.
+    /// The projection discriminator's score (Miyato &amp; Koyama 2018): adds ⟨V_y, φ(x)⟩ to <paramref name="score"/>
+    /// [N, 1] in place, where φ(x) is <paramref name="features"/> flattened and V_y the label's row of
+    /// <paramref name="projection"/>. In place is safe: no layer's backward reads its own output.
     /// </summary>
-    public static Tensor Project(Tensor score, Tensor features, Embedding projection, Tensor labels)
+    public static Tensor AddProjection(Tensor score, Tensor features, Embedding projection, Tensor labels)
     {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(projection);
-        using var flat = features.flatten(1);
         using var rows = projection.forward(labels);
-        using var product = rows.mul(flat);
+        using var product = features.dim() == 2 ? rows.mul(features) : MulFlat(rows, features);
         using var inner = product.sum(1, keepdim: true);
-        return score.add(inner, CachedScalars.One);
+        return score.add_(inner, CachedScalars.One);
+    }
+
+    private static Tensor MulFlat(Tensor rows, Tensor features)
+    {
+        using var flat = features.flatten(1);
+        return rows.mul(flat);
     }
 
     /// <summary>AC-GAN's class logits from the features the score is computed from.</summary>

@@ -176,14 +176,14 @@ namespace GanGen.Examples.Models
             }
         }
 
-        /// <summary>Discriminator of <see cref="ConditionalDcgan"/>: 1×28×28 → 1 per sample, 201,344 parameters.</summary>
+        /// <summary>Discriminator of <see cref="ConditionalDcgan"/>: 1×28×28 → 1 per sample, 201,345 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class ProjectionDiscriminator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
             private readonly global::TorchSharp.Modules.Conv2d _Down1;
             private readonly global::TorchSharp.Modules.Conv2d _Down2;
             private readonly global::TorchSharp.Modules.BatchNorm2d _Down2Norm;
-            private readonly global::TorchSharp.Modules.Conv2d _Score;
+            private readonly global::TorchSharp.Modules.Linear _Score;
             private readonly global::TorchSharp.Modules.Embedding _LabelProjection;
             private readonly global::TorchSharp.Scalar _Down1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Down2NormSlope = 0.2;
@@ -199,8 +199,7 @@ namespace GanGen.Examples.Models
                 register_module("Down2", _Down2);
                 _Down2Norm = global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
                 register_module("Down2Norm", _Down2Norm);
-                _Score = global::TorchSharp.torch.nn.Conv2d(
-                    128L, 1L, kernel_size: 7L, stride: 1L, padding: 0L, dilation: 1L, bias: false);
+                _Score = global::TorchSharp.torch.nn.Linear(6272L, 1L, hasBias: true);
                 register_module("Score", _Score);
                 _LabelProjection = global::TorchSharp.torch.nn.Embedding(10L, 6272L);
                 register_module("LabelProjection", _LabelProjection);
@@ -214,11 +213,11 @@ namespace GanGen.Examples.Models
             /// <summary>Conv2d 64 → 128, k4 s2 p1 (no bias): 64×14×14 → 128×7×7, 131,072 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down2 { get => _Down2; }
 
-            /// <summary>BatchNorm2d, LeakyReLU(0.2): 128×7×7 → 128×7×7, 256 parameters.</summary>
+            /// <summary>BatchNorm2d, LeakyReLU(0.2), Flatten: 128×7×7 → 6272, 256 parameters.</summary>
             public partial global::TorchSharp.Modules.BatchNorm2d Down2Norm { get => _Down2Norm; }
 
-            /// <summary>Conv2d 128 → 1, k7 s1 p0 (no bias), Flatten: 128×7×7 → 1, 6,272 parameters.</summary>
-            public partial global::TorchSharp.Modules.Conv2d Score { get => _Score; }
+            /// <summary>Dense 6272 → 1: 6272 → 1, 6,273 parameters.</summary>
+            public partial global::TorchSharp.Modules.Linear Score { get => _Score; }
 
             /// <summary>Runs the discriminator on a [N, 1, 28, 28] batch and its [N] class labels.</summary>
             public override global::TorchSharp.torch.Tensor forward(
@@ -230,15 +229,15 @@ namespace GanGen.Examples.Models
                 x.leaky_relu_(_Down1Slope);
                 // Down2: 64×14×14 → 128×7×7
                 x = Replace(x, global::GanGen.Runtime.Networks.Forward.Conv2d(_Down2, x));
-                // Down2Norm: 128×7×7 → 128×7×7
+                // Down2Norm: 128×7×7 → 6272
                 x = Replace(x, global::GanGen.Runtime.Networks.Forward.BatchNorm(_Down2Norm, x));
                 x.leaky_relu_(_Down2NormSlope);
-                // Score: 128×7×7 → 1
-                global::TorchSharp.torch.Tensor features = x;
-                x = global::GanGen.Runtime.Networks.Forward.Conv2d(_Score, x);
                 x = Replace(x, x.flatten(1));
+                // Score: 6272 → 1
+                global::TorchSharp.torch.Tensor features = x;
+                x = _Score.forward(x);
                 // Projection discriminator (Miyato & Koyama 2018): the score gains ⟨embed(y), φ(x)⟩.
-                x = Replace(x, global::GanGen.Runtime.Networks.Conditions.Project(x, features, _LabelProjection, labels));
+                global::GanGen.Runtime.Networks.Conditions.AddProjection(x, features, _LabelProjection, labels);
                 features.Dispose();
                 return x;
             }
@@ -249,8 +248,8 @@ namespace GanGen.Examples.Models
             {
                 new("Down1", "Conv2d 1 → 64, k4 s2 p1 (no bias), LeakyReLU(0.2)", new long[] { 64L, 14L, 14L }, 1024L),
                 new("Down2", "Conv2d 64 → 128, k4 s2 p1 (no bias)", new long[] { 128L, 7L, 7L }, 131072L),
-                new("Down2Norm", "BatchNorm2d, LeakyReLU(0.2)", new long[] { 128L, 7L, 7L }, 256L),
-                new("Score", "Conv2d 128 → 1, k7 s1 p0 (no bias), Flatten", new long[] { 1L }, 6272L),
+                new("Down2Norm", "BatchNorm2d, LeakyReLU(0.2), Flatten", new long[] { 6272L }, 256L),
+                new("Score", "Dense 6272 → 1", new long[] { 1L }, 6273L),
                 new("LabelProjection", "Embedding 10 → 6272: label projection on the last layer's input", new long[] { 6272L }, 62720L),
             };
 
