@@ -6,7 +6,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>An element-wise operation: the output has the input's shape.</summary>
-internal abstract class ElementwiseKind : StepKind
+internal abstract partial class ElementwiseKind : StepKind
 {
     protected ElementwiseKind(System.Type attribute) : base(attribute)
     {
@@ -16,7 +16,7 @@ internal abstract class ElementwiseKind : StepKind
 }
 
 /// <summary>An activation TorchSharp has as a Tensor method, in place (<c>x.relu_()</c>) and out of place.</summary>
-internal abstract class TensorMethodKind : ElementwiseKind
+internal abstract partial class TensorMethodKind : ElementwiseKind
 {
     private readonly string _method;
 
@@ -26,28 +26,28 @@ internal abstract class TensorMethodKind : ElementwiseKind
         ForwardCode.InPlaceWhenFresh(site, $"x.{_method}_()", $"x.{_method}()");
 }
 
-internal sealed class ReLUKind : TensorMethodKind
+internal sealed partial class ReLUKind : TensorMethodKind
 {
     public ReLUKind() : base(typeof(ReLUAttribute), "relu")
     {
     }
 }
 
-internal sealed class TanhKind : TensorMethodKind
+internal sealed partial class TanhKind : TensorMethodKind
 {
     public TanhKind() : base(typeof(TanhAttribute), "tanh")
     {
     }
 }
 
-internal sealed class SigmoidKind : TensorMethodKind
+internal sealed partial class SigmoidKind : TensorMethodKind
 {
     public SigmoidKind() : base(typeof(SigmoidAttribute), "sigmoid")
     {
     }
 }
 
-internal sealed class SiLUKind : TensorMethodKind
+internal sealed partial class SiLUKind : TensorMethodKind
 {
     public SiLUKind() : base(typeof(SiLUAttribute), "silu")
     {
@@ -55,7 +55,7 @@ internal sealed class SiLUKind : TensorMethodKind
 }
 
 /// <summary>[LeakyReLU(slope)], with the slope as a cached Scalar (a literal would allocate one per call).</summary>
-internal sealed class LeakyReLUKind : ElementwiseKind
+internal sealed partial class LeakyReLUKind : ElementwiseKind
 {
     public LeakyReLUKind() : base(typeof(LeakyReLUAttribute))
     {
@@ -76,7 +76,7 @@ internal sealed class LeakyReLUKind : ElementwiseKind
     private static string SlopeField(StepSite site) => $"_{site.Prefix}Slope";
 }
 
-internal sealed class ELUKind : ElementwiseKind
+internal sealed partial class ELUKind : ElementwiseKind
 {
     public ELUKind() : base(typeof(ELUAttribute))
     {
@@ -87,7 +87,7 @@ internal sealed class ELUKind : ElementwiseKind
     public override string Describe(StepSpec step) => $"ELU({Literals.Double(step["Alpha"])})";
 }
 
-internal sealed class GELUKind : ElementwiseKind
+internal sealed partial class GELUKind : ElementwiseKind
 {
     public GELUKind() : base(typeof(GELUAttribute))
     {
@@ -97,7 +97,7 @@ internal sealed class GELUKind : ElementwiseKind
 }
 
 /// <summary>[Dropout(p)]: active only while the network trains.</summary>
-internal sealed class DropoutKind : ElementwiseKind
+internal sealed partial class DropoutKind : ElementwiseKind
 {
     public DropoutKind() : base(typeof(DropoutAttribute))
     {

@@ -5,7 +5,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>[Conv2d(channels)]: a 2-D convolution.</summary>
-internal sealed class Conv2dKind : StepKind
+internal sealed partial class Conv2dKind : StepKind
 {
     public Conv2dKind() : base(typeof(Conv2dAttribute))
     {
@@ -30,7 +30,7 @@ internal sealed class Conv2dKind : StepKind
 }
 
 /// <summary>[ConvTranspose2d(channels)]: a 2-D transposed convolution.</summary>
-internal sealed class ConvTranspose2dKind : StepKind
+internal sealed partial class ConvTranspose2dKind : StepKind
 {
     public ConvTranspose2dKind() : base(typeof(ConvTranspose2dAttribute))
     {

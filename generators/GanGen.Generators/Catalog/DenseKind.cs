@@ -5,7 +5,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>[Dense(units)]: a fully connected layer.</summary>
-internal sealed class DenseKind : StepKind
+internal sealed partial class DenseKind : StepKind
 {
     public DenseKind() : base(typeof(DenseAttribute))
     {

@@ -5,7 +5,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>[BatchNorm1d] and [BatchNorm2d]: batch normalisation over features or channels.</summary>
-internal abstract class BatchNormKind : StepKind
+internal abstract partial class BatchNormKind : StepKind
 {
     private readonly int _rank;
 
@@ -37,14 +37,14 @@ internal abstract class BatchNormKind : StepKind
         : $"{Forwards}.BatchNorm({site.Module}, x)");
 }
 
-internal sealed class BatchNorm1dKind : BatchNormKind
+internal sealed partial class BatchNorm1dKind : BatchNormKind
 {
     public BatchNorm1dKind() : base(typeof(BatchNorm1dAttribute), 1)
     {
     }
 }
 
-internal sealed class BatchNorm2dKind : BatchNormKind
+internal sealed partial class BatchNorm2dKind : BatchNormKind
 {
     public BatchNorm2dKind() : base(typeof(BatchNorm2dAttribute), 2)
     {
@@ -52,7 +52,7 @@ internal sealed class BatchNorm2dKind : BatchNormKind
 }
 
 /// <summary>[InstanceNorm2d]: per-sample, per-channel normalisation with a learned scale and shift.</summary>
-internal sealed class InstanceNorm2dKind : StepKind
+internal sealed partial class InstanceNorm2dKind : StepKind
 {
     public InstanceNorm2dKind() : base(typeof(InstanceNorm2dAttribute))
     {
@@ -73,7 +73,7 @@ internal sealed class InstanceNorm2dKind : StepKind
 }
 
 /// <summary>[LayerNorm]: per-sample normalisation over the last dimension.</summary>
-internal sealed class LayerNormKind : StepKind
+internal sealed partial class LayerNormKind : StepKind
 {
     public LayerNormKind() : base(typeof(LayerNormAttribute))
     {

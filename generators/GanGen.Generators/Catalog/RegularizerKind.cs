@@ -12,7 +12,7 @@ namespace GanGen.Generators.Catalog;
 /// rest of the declaration, the runtime object that implements it, and where the trainer calls it. The emitter
 /// composes whatever list a declaration has; adding a kind is one subclass plus its attribute.
 /// </summary>
-internal abstract class RegularizerKind
+internal abstract partial class RegularizerKind
 {
     protected const string Runtime = "global::GanGen.Runtime.Regularization.";
 

@@ -6,7 +6,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>[GradientPenalty(λ)]: WGAN-GP's penalty on interpolates, in the discriminator's loss.</summary>
-internal sealed class GradientPenaltyKind : RegularizerKind
+internal sealed partial class GradientPenaltyKind : RegularizerKind
 {
     public GradientPenaltyKind() : base(typeof(GradientPenaltyAttribute))
     {
@@ -29,7 +29,7 @@ internal sealed class GradientPenaltyKind : RegularizerKind
 }
 
 /// <summary>[WeightClip(c)]: WGAN's clamp of every discriminator parameter after its update.</summary>
-internal sealed class WeightClipKind : RegularizerKind
+internal sealed partial class WeightClipKind : RegularizerKind
 {
     public WeightClipKind() : base(typeof(WeightClipAttribute))
     {
@@ -45,7 +45,7 @@ internal sealed class WeightClipKind : RegularizerKind
 }
 
 /// <summary>[SelfRegularization(λ, Distance)]: SimGAN's distance between refined and source, in the refiner's loss.</summary>
-internal sealed class SelfRegularizationKind : RegularizerKind
+internal sealed partial class SelfRegularizationKind : RegularizerKind
 {
     public SelfRegularizationKind() : base(typeof(SelfRegularizationAttribute))
     {
@@ -69,7 +69,7 @@ internal sealed class SelfRegularizationKind : RegularizerKind
 }
 
 /// <summary>[ImageHistory(Share, Capacity)]: SimGAN's buffer of earlier fakes mixed into the discriminator's batches.</summary>
-internal sealed class ImageHistoryKind : RegularizerKind
+internal sealed partial class ImageHistoryKind : RegularizerKind
 {
     public ImageHistoryKind() : base(typeof(ImageHistoryAttribute))
     {

@@ -6,7 +6,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>[Reshape(dims…)]: each sample to the given shape.</summary>
-internal sealed class ReshapeKind : StepKind
+internal sealed partial class ReshapeKind : StepKind
 {
     public ReshapeKind() : base(typeof(ReshapeAttribute))
     {
@@ -32,7 +32,7 @@ internal sealed class ReshapeKind : StepKind
 }
 
 /// <summary>[Flatten]: each sample to one dimension.</summary>
-internal sealed class FlattenKind : StepKind
+internal sealed partial class FlattenKind : StepKind
 {
     public FlattenKind() : base(typeof(FlattenAttribute))
     {
@@ -46,7 +46,7 @@ internal sealed class FlattenKind : StepKind
 }
 
 /// <summary>[Upsample(scale, Mode)]: nearest or bilinear upsampling of [C, H, W].</summary>
-internal sealed class UpsampleKind : StepKind
+internal sealed partial class UpsampleKind : StepKind
 {
     public UpsampleKind() : base(typeof(UpsampleAttribute))
     {
@@ -79,7 +79,7 @@ internal sealed class UpsampleKind : StepKind
 }
 
 /// <summary>[AvgPool2d] and [MaxPool2d]: square-window pooling over [C, H, W].</summary>
-internal abstract class PoolingKind : StepKind
+internal abstract partial class PoolingKind : StepKind
 {
     private readonly string _function;
 
@@ -109,14 +109,14 @@ internal abstract class PoolingKind : StepKind
         new("long[]", $"s_{site.Prefix}{name}", $"{{ {Literals.Long(value)}, {Literals.Long(value)} }}", IsStatic: true, Disposable: false);
 }
 
-internal sealed class AvgPool2dKind : PoolingKind
+internal sealed partial class AvgPool2dKind : PoolingKind
 {
     public AvgPool2dKind() : base(typeof(AvgPool2dAttribute), "avg_pool2d")
     {
     }
 }
 
-internal sealed class MaxPool2dKind : PoolingKind
+internal sealed partial class MaxPool2dKind : PoolingKind
 {
     public MaxPool2dKind() : base(typeof(MaxPool2dAttribute), "max_pool2d")
     {

@@ -12,7 +12,7 @@ namespace GanGen.Generators.Catalog;
 /// that code needs, its description, and flags the GAN rules ask about. Adding a kind is one subclass plus its
 /// attribute; <see cref="StepCatalog"/> finds subclasses by reflection.
 /// </summary>
-internal abstract class StepKind
+internal abstract partial class StepKind
 {
     protected const string Functional = "global::TorchSharp.torch.nn.functional";
     protected const string Forwards = "global::GanGen.Runtime.Networks.Forward";
