@@ -71,6 +71,10 @@ internal static class DiagnosticDescriptors
         "Argument has no effect",
         "{0} has no effect {1}; remove it");
 
+    public static readonly DiagnosticDescriptor UnusualArgument = Warning("GAN113", Usage,
+        "Argument outside its usual range",
+        "{0} is {1}, outside the usual {2}: {3}");
+
     public static readonly DiagnosticDescriptor MissingGenerator = Error("GAN201", Topology,
         "GAN has no generator",
         "GAN '{0}' has no generator; nest a partial class marked [GanGenerator] in it");
@@ -113,7 +117,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BatchNormOnDiscriminatorInput = Warning("GAN211", Topology,
         "BatchNorm on the discriminator's first layer",
-        "Discriminator '{0}' normalises its first layer '{1}' with BatchNorm; DCGAN (Radford et al. 2015) leaves the discriminator's input layer unnormalised, which avoids sample oscillation and instability");
+        "Discriminator '{0}' batch-normalises the output of its input layer in '{1}'; DCGAN (Radford et al. 2015) leaves the discriminator's input layer unnormalised, which avoids sample oscillation and instability");
 
     public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Warning(DiagnosticIds.BiasBeforeBatchNorm, Topology,
         "Bias before BatchNorm is redundant",
@@ -170,6 +174,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RegularizerNotApplicable = Error("GAN307", Loss,
         "Regulariser does not apply to this GAN",
         "[{0}] does not apply here: {1}");
+
+    public static readonly DiagnosticDescriptor OutputFightsLoss = Warning("GAN308", Loss,
+        "Discriminator's output activation fights the loss",
+        "Discriminator '{0}' ends in {1}, which keeps its scores {2}, but the {3} loss needs {4}; remove the trailing [{1}]");
+
+    public static readonly DiagnosticDescriptor MomentumWithWeightClip = Warning("GAN402", Optimization,
+        "Momentum optimizer on a weight-clipped critic",
+        "{0} '{1}' uses {2} with momentum ({3}) while [WeightClip] clips the critic; Arjovsky et al. (2017, §3) found WGAN training unstable with momentum-based optimizers such as Adam and used RMSprop; declare [RMSprop] or set {4} = 0");
 
     public static readonly DiagnosticDescriptor DuplicateOptimizer = Error("GAN401", Optimization,
         "More than one optimizer on a network",

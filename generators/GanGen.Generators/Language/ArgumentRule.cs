@@ -12,15 +12,17 @@ namespace GanGen.Generators.Language;
 internal sealed class ArgumentRule
 {
     private readonly AcceptsAttribute? _accepts;
+    private readonly UsuallyAttribute? _usually;
     private readonly Type _type;
 
-    private ArgumentRule(string name, Type type, double @default, bool required, AcceptsAttribute? accepts)
+    private ArgumentRule(string name, Type type, double @default, bool required, AcceptsAttribute? accepts, UsuallyAttribute? usually)
     {
         Name = name;
         _type = type;
         Default = @default;
         IsRequired = required;
         _accepts = accepts;
+        _usually = usually;
     }
 
     public string Name { get; }
@@ -38,6 +40,17 @@ internal sealed class ArgumentRule
         if (_type == typeof(bool)) return value is 0 or 1;
         if (_type.IsEnum) return value == Math.Floor(value) && Enum.IsDefined(_type, (int)value);
         return _accepts is null ? !double.IsNaN(value) && !double.IsInfinity(value) : _accepts.Allows(value);
+    }
+
+    /// <summary>
+    /// Whether an accepted <paramref name="value"/> lies outside the range the literature uses
+    /// (<see cref="UsuallyAttribute"/>); then <paramref name="range"/> and <paramref name="reason"/> say which and why, for GAN113.
+    /// </summary>
+    public bool IsUnusual(double value, out string range, out string reason)
+    {
+        range = _usually?.Describe() ?? string.Empty;
+        reason = _usually?.Reason ?? string.Empty;
+        return _usually is not null && !_usually.Includes(value);
     }
 
     /// <summary>The requirement in words, for GAN105.</summary>
@@ -81,7 +94,8 @@ internal sealed class ArgumentRule
             var type = property.PropertyType;
             if (!IsNumeric(type) && type != typeof(bool) && !type.IsEnum) continue;
             double value = Convert.ToDouble(property.GetValue(instance), System.Globalization.CultureInfo.InvariantCulture);
-            rules.Add(new ArgumentRule(property.Name, type, value, required.Contains(property.Name), property.GetCustomAttribute<AcceptsAttribute>()));
+            rules.Add(new ArgumentRule(property.Name, type, value, required.Contains(property.Name),
+                property.GetCustomAttribute<AcceptsAttribute>(), property.GetCustomAttribute<UsuallyAttribute>()));
         }
         return rules.ToArray();
     }

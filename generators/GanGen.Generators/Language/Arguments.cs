@@ -65,6 +65,9 @@ internal sealed class Arguments
                     Number(argument.Value), rule.Requirement);
                 continue;
             }
+            if (rule.IsUnusual(argument.Value, out string range, out string reason))
+                context.Report(DiagnosticDescriptors.UnusualArgument, argument.Location, string.Format(CultureInfo.InvariantCulture, what, argument.Name),
+                    Number(argument.Value), range, reason);
             result._values[rule.Name] = argument.Value;
             result._declared[rule.Name] = argument;
         }

@@ -14,8 +14,13 @@ namespace GanGen.Generators.Validation;
 internal static class GanRules
 {
     public static void Check(GanDeclaration gan, Arguments arguments, GanLoss loss, List<RegularizerSpec> regularizers, DataRange range,
-        NetworkDeclaration? generator, NetworkDeclaration? discriminator, ValidationContext context)
+        NetworkDeclaration? generator, NetworkDeclaration? discriminator, OptimizerDefaults optimizers, ValidationContext context)
     {
+        if (regularizers.Exists(r => r.Kind == typeof(WeightClipAttribute).FullName))
+        {
+            if (generator is not null) CheckMomentumWithClipping(generator, optimizers, context);
+            if (discriminator is not null) CheckMomentumWithClipping(discriminator, optimizers, context);
+        }
         if (loss is not (GanLoss.Minimax or GanLoss.NonSaturating) && arguments.Declared("RealLabel") is { } label)
             context.Report(DiagnosticDescriptors.OptionForOtherLoss, label.Location, "RealLabel", "Minimax or NonSaturating", loss.ToString());
         if (generator is not null) CheckBiasBeforeBatchNorm(generator, context);
@@ -23,6 +28,7 @@ internal static class GanRules
         if (generator is { Layers.Count: > 0 }) CheckOutputRange(generator, range, context);
         if (discriminator is not { Layers.Count: > 0 }) return;
         CheckSigmoid(discriminator, loss, context);
+        CheckOutputAgainstLoss(discriminator, loss, context);
         CheckFirstLayerNormalisation(discriminator, context);
         if (regularizers.Exists(r => r.Kind == typeof(GradientPenaltyAttribute).FullName)) CheckGradientPenaltyNormalisation(discriminator, context);
     }
@@ -31,10 +37,62 @@ internal static class GanRules
     private static void CheckSigmoid(NetworkDeclaration discriminator, GanLoss loss, ValidationContext context)
     {
         if (loss == GanLoss.LeastSquares) return;
-        var steps = discriminator.Layers[discriminator.Layers.Count - 1].Steps;
-        if (steps.Count == 0 || steps[steps.Count - 1].Attribute.AttributeName != typeof(SigmoidAttribute).FullName) return;
-        context.Report(DiagnosticDescriptors.SigmoidDiscriminator, steps[steps.Count - 1].Location, discriminator.Name, loss.ToString(),
+        var last = LastValueStep(discriminator);
+        if (last is null || last.Attribute.AttributeName != typeof(SigmoidAttribute).FullName) return;
+        context.Report(DiagnosticDescriptors.SigmoidDiscriminator, last.Location, discriminator.Name, loss.ToString(),
             loss is GanLoss.Minimax or GanLoss.NonSaturating ? "logits, with the sigmoid folded into a stable BCE" : "unbounded critic scores");
+    }
+
+    /// <summary>
+    /// A bounded or one-sided last activation on a discriminator keeps it from expressing what its loss asks: the BCE
+    /// family needs logits of either sign and any size, the Wasserstein critic unbounded scores, the hinge loss scores
+    /// beyond ±1. (Sigmoid is GAN301; least squares' targets 0 and 1 lie inside either range.)
+    /// </summary>
+    private static void CheckOutputAgainstLoss(NetworkDeclaration discriminator, GanLoss loss, ValidationContext context)
+    {
+        if (loss == GanLoss.LeastSquares) return;
+        var last = LastValueStep(discriminator);
+        if (last is null) return;
+        string? bound = last.Attribute.AttributeName == typeof(TanhAttribute).FullName ? "within (−1, 1)"
+            : last.Attribute.AttributeName == typeof(ReLUAttribute).FullName ? "non-negative"
+            : null;
+        if (bound is null) return;
+        bool tanh = bound.StartsWith("within", System.StringComparison.Ordinal);
+        string needs = loss switch
+        {
+            GanLoss.Minimax or GanLoss.NonSaturating => tanh
+                ? "logits of any size (through Tanh it is never surer than σ(1) = 0.73)"
+                : "negative logits to call a sample fake",
+            GanLoss.Hinge => tanh ? "scores beyond ±1 to meet its margins" : "negative scores for fakes",
+            _ => tanh ? "unbounded critic scores" : "critic scores of both signs",
+        };
+        context.Report(DiagnosticDescriptors.OutputFightsLoss, last.Location, discriminator.Name, last.Name, bound, loss.ToString(), needs);
+    }
+
+    /// <summary>The last step that sets values: trailing reshaping, pooling or upsampling keeps the range of what precedes it.</summary>
+    private static StepDeclaration? LastValueStep(NetworkDeclaration network)
+    {
+        var steps = network.Layers[network.Layers.Count - 1].Steps;
+        int index = steps.Count - 1;
+        while (index > 0 && Kind(steps[index], out var kind) && kind.KeepsRange) index--;
+        return index < 0 ? null : steps[index];
+    }
+
+    private static void CheckMomentumWithClipping(NetworkDeclaration network, OptimizerDefaults defaults, ValidationContext context)
+    {
+        if (network.Optimizers.Count == 0) return;
+        var optimizer = network.Optimizers[0];
+        string? argument = optimizer.Kind switch
+        {
+            OptimizerKind.Adam => "Beta1",
+            OptimizerKind.Sgd => "Momentum",
+            _ => null,
+        };
+        if (argument is null) return;
+        double momentum = optimizer.Attribute.Find(argument)?.Value ?? defaults.Value(optimizer.Kind, argument);
+        if (momentum <= 0) return;
+        context.Report(DiagnosticDescriptors.MomentumWithWeightClip, optimizer.Attribute.Location, Declared.Capitalize(Declared.RoleName(network.Role)),
+            network.Name, optimizer.Kind.ToString(), $"{argument} = {Declared.Number(momentum)}", argument);
     }
 
     /// <summary>A layer with a bias directly followed by batch norm: the norm subtracts the bias again.</summary>
@@ -71,13 +129,9 @@ internal static class GanRules
             _ => null,
         };
         if (required is null) return;
-        var steps = generator.Layers[generator.Layers.Count - 1].Steps;
-        if (steps.Count == 0) return;
         // Reshaping, pooling or upsampling after the activation keeps its range: look through them.
-        int index = steps.Count - 1;
-        while (index > 0 && Kind(steps[index], out var kind) && kind.KeepsRange) index--;
-        var last = steps[index];
-        if (last.Attribute.AttributeName == required.FullName) return;
+        var last = LastValueStep(generator);
+        if (last is null || last.Attribute.AttributeName == required.FullName) return;
         context.Report(DiagnosticDescriptors.OutputRangeMismatch, last.Location, generator.Name, last.Name, range.ToString(), Attributes.ShortName(required.Name));
     }
 

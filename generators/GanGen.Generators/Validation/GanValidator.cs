@@ -72,7 +72,7 @@ internal static class GanValidator
         if (generator is not null && discriminator is not null && data is { Classes: > 0 })
             ConditionValidator.CheckBothSides(generator, generatorArguments!, discriminator, discriminatorArguments!, data, context);
 
-        GanRules.Check(declaration, gan, loss, regularizers, data?.Range ?? DataRange.Unbounded, generator, discriminator, context);
+        GanRules.Check(declaration, gan, loss, regularizers, data?.Range ?? DataRange.Unbounded, generator, discriminator, optimizerDefaults, context);
 
         var diagnostics = context.Diagnostics;
         if (context.HasErrors || generatorSpec is null || discriminatorSpec is null || data is null)
@@ -126,6 +126,8 @@ internal static class GanValidator
     private static InputOrigin DiscriminatorOrigin(DataShape? data, int pack, ConditionSpec conditions)
     {
         string sample = $"a sample {Shapes.Format(data?.Shape ?? new long[0])}";
+        // [GanData(64, 1, 28, 28)] is the classic slip: the shape of a batch instead of a sample.
+        if (data is { Shape.Length: 4 }) sample += $" — [GanData] is one sample without the batch dimension: did you mean [GanData({data.Shape[1]}, {data.Shape[2]}, {data.Shape[3]})]?";
         if (conditions.Width > 0) sample += $" joined with the {conditions.Width}-wide label";
         return pack > 1
             ? new InputOrigin($"{sample} packed {pack} at a time (Pack = {pack})", "{0} values would need another Pack or [GanData] shape")

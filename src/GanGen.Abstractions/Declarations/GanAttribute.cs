@@ -26,6 +26,7 @@ public sealed class GanAttribute : Attribute
 
     /// <summary>Target for real samples in BCE-family losses; e.g. 0.9 is one-sided label smoothing (Salimans et al. 2016). Default 1.</summary>
     [Accepts(0.5, 1, ExcludeMinimum = true, Advice = "e.g. 0.9 for one-sided label smoothing")]
+    [Usually(0.7, 1, Reason = "one-sided label smoothing uses targets of about 0.9 (Salimans et al. 2016); lower ones keep the discriminator from ever being confident")]
     public double RealLabel { get; set; } = 1.0;
 
     /// <summary>
@@ -42,6 +43,7 @@ public sealed class GanAttribute : Attribute
     /// shape, and batch sizes must be multiples of it. Default 1: no packing.
     /// </summary>
     [Accepts(1, 64, Whole = true, Advice = "PacGAN uses 2–4")]
+    [Usually(1, 8, Reason = "PacGAN packs 2–4 samples; large packs make every discriminator input a blur of many samples")]
     public int Pack { get; set; } = 1;
 }
 

@@ -25,6 +25,7 @@ public sealed class LeakyReLUAttribute : OperationAttribute
 
     /// <summary>Negative slope.</summary>
     [Accepts(double.NegativeInfinity)]
+    [Usually(0, 1, ExcludeMaximum = true, Reason = "a slope of 1 or more is no longer leaky (a linear or expanding map) and a negative one makes the activation non-monotonic; DCGAN uses 0.2")]
     public double Slope { get; }
 }
 
@@ -73,5 +74,6 @@ public sealed class DropoutAttribute : OperationAttribute
 
     /// <summary>Probability of zeroing an element.</summary>
     [Accepts(0, 1, ExcludeMaximum = true)]
+    [Usually(0, 0.8, Reason = "above 0.8 almost every activation is dropped; GAN discriminators use 0.3–0.5")]
     public double Probability { get; }
 }

@@ -23,6 +23,7 @@ public sealed class GradientPenaltyAttribute : RegularizerAttribute
 
     /// <summary>λ.</summary>
     [Accepts(0, 100000, ExcludeMinimum = true, Advice = "the paper uses 10")]
+    [Usually(0.01, 100, Reason = "WGAN-GP uses λ = 10 for images and its toy-data script 0.1; far outside, the penalty vanishes or swamps the loss")]
     public double Weight { get; }
 }
 
@@ -38,6 +39,7 @@ public sealed class WeightClipAttribute : RegularizerAttribute
 
     /// <summary>c.</summary>
     [Accepts(0, 1000, ExcludeMinimum = true, Advice = "the paper uses 0.01")]
+    [Usually(0.001, 0.1, Reason = "WGAN uses c = 0.01; a large bound leaves the critic unconstrained, a tiny one makes its gradients vanish (Arjovsky et al. 2017, §3)")]
     public double Bound { get; }
 }
 
