@@ -16,7 +16,7 @@ public partial class FashionRefiner
     [GanGenerator(Input = GeneratorInput.Source), Adam(LearningRate = 5e-4)]
     public partial class Refiner
     {
-        [Conv2d(32, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Features { get; }
+        [Conv2d(32, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Stem { get; }
         [Conv2d(32, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Block1 { get; }
         [Conv2d(32, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Block2 { get; }
         [Conv2d(1, Kernel = 1), Tanh] public partial Conv2d Output { get; }

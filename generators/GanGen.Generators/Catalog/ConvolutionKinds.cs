@@ -22,7 +22,10 @@ internal sealed partial class Conv2dKind : StepKind
         $"kernel_size: {Literals.Long(step.Long("Kernel"))}, stride: {Literals.Long(step.Long("Stride"))}, padding: {Literals.Long(step.Long("Padding"))}, " +
         $"dilation: {Literals.Long(step.Long("Dilation"))}, bias: {Literals.Bool(step.Bool("Bias"))})";
 
-    public override ForwardCode Forward(StepSpec step, StepSite site) => ForwardCode.New($"{Forwards}.Conv2d({site.Module}, x)");
+    public override bool HasWeightMatrix => true;
+
+    public override ForwardCode Forward(StepSpec step, StepSite site) =>
+        ForwardCode.New($"{Forwards}.Conv2d({site.Module}, x{(site.NormalisedWeight is { } weight ? ", " + weight : string.Empty)})");
 
     public override string Describe(StepSpec step) =>
         $"Conv2d {step.InputShape[0]} → {step.Long("Channels")}, k{step.Long("Kernel")} s{step.Long("Stride")} p{step.Long("Padding")}" +
@@ -47,7 +50,12 @@ internal sealed partial class ConvTranspose2dKind : StepKind
         $"kernel_size: {Literals.Long(step.Long("Kernel"))}, stride: {Literals.Long(step.Long("Stride"))}, padding: {Literals.Long(step.Long("Padding"))}, " +
         $"output_padding: {Literals.Long(step.Long("OutputPadding"))}, dilation: {Literals.Long(step.Long("Dilation"))}, bias: {Literals.Bool(step.Bool("Bias"))})";
 
-    public override ForwardCode Forward(StepSpec step, StepSite site) => ForwardCode.New($"{Forwards}.ConvTranspose2d({site.Module}, x)");
+    public override bool HasWeightMatrix => true;
+
+    public override bool OutputsAlongSecondDimension => true;
+
+    public override ForwardCode Forward(StepSpec step, StepSite site) =>
+        ForwardCode.New($"{Forwards}.ConvTranspose2d({site.Module}, x{(site.NormalisedWeight is { } weight ? ", " + weight : string.Empty)})");
 
     public override string Describe(StepSpec step) =>
         $"ConvTranspose2d {step.InputShape[0]} → {step.Long("Channels")}, k{step.Long("Kernel")} s{step.Long("Stride")} p{step.Long("Padding")}" +

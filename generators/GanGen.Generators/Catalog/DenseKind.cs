@@ -24,8 +24,12 @@ internal sealed partial class DenseKind : StepKind
     public override string Construct(StepSpec step, StepSite site) =>
         $"global::TorchSharp.torch.nn.Linear({Literals.Long(step.InputShape[0])}, {Literals.Long(step.Long("Units"))}, hasBias: {Literals.Bool(step.Bool("Bias"))})";
 
+    public override bool HasWeightMatrix => true;
+
     // Linear's module forward is the functional call on its own fields: nothing to avoid.
-    public override ForwardCode Forward(StepSpec step, StepSite site) => ForwardCode.New($"{site.Module}.forward(x)");
+    public override ForwardCode Forward(StepSpec step, StepSite site) => ForwardCode.New(site.NormalisedWeight is { } weight
+        ? $"{Forwards}.Dense({site.Module}, x, {weight})"
+        : $"{site.Module}.forward(x)");
 
     public override string Describe(StepSpec step) => $"Dense {step.InputShape[0]} → {step.Long("Units")}{NoBias(step)}";
 }

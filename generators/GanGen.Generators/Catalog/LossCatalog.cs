@@ -12,10 +12,17 @@ internal static class LossCatalog
 
     public static string RuntimeType(GanLoss loss) => Runtime + loss + "Loss";
 
-    /// <summary>Only the BCE family takes an option: the real label (one-sided smoothing when below 1).</summary>
-    public static string ConstructorArguments(LossSpec loss) =>
-        loss.Kind is GanLoss.Minimax or GanLoss.NonSaturating && loss.RealLabel != 1.0 ? $"realLabel: {Literals.Double(loss.RealLabel)}" : string.Empty;
+    /// <summary>The loss object's type, plain or in its relativistic average form.</summary>
+    public static string RuntimeType(LossSpec loss) => loss.Relativistic ? Runtime + "RelativisticAverageLoss" : RuntimeType(loss.Kind);
+
+    /// <summary>The constructor's arguments: the base loss when relativistic; the BCE family's real label when below 1 (one-sided smoothing).</summary>
+    public static string ConstructorArguments(LossSpec loss)
+    {
+        string realLabel = loss.Kind is GanLoss.Minimax or GanLoss.NonSaturating && loss.RealLabel != 1.0 ? $"realLabel: {Literals.Double(loss.RealLabel)}" : string.Empty;
+        if (!loss.Relativistic) return realLabel;
+        return $"global::GanGen.GanLoss.{loss.Kind}" + (realLabel.Length == 0 ? string.Empty : ", " + realLabel);
+    }
 
     public static string Describe(LossSpec loss) =>
-        loss.Kind + (loss.Kind is GanLoss.Minimax or GanLoss.NonSaturating && loss.RealLabel != 1.0 ? $" (real label {Literals.Double(loss.RealLabel)})" : string.Empty);
+        (loss.Relativistic ? "relativistic average " : string.Empty) + loss.Kind + (loss.Kind is GanLoss.Minimax or GanLoss.NonSaturating && loss.RealLabel != 1.0 ? $" (real label {Literals.Double(loss.RealLabel)})" : string.Empty);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GanGen.Generators.Diagnostics;
 using GanGen.Generators.Language;
 using GanGen.Generators.Model;
 using GanGen.Generators.Validation;
@@ -32,11 +33,32 @@ internal abstract partial class RegularizerKind
     /// <summary>The field name in the generated trainer, e.g. <c>_gradientPenalty</c>.</summary>
     public string Field => "_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1);
 
-    /// <summary>The runtime type that implements it.</summary>
-    public abstract string RuntimeType { get; }
+    /// <summary>The runtime type that implements it, or null when it only configures the loss or the schedule.</summary>
+    public virtual string? RuntimeType => null;
+
+    /// <summary>Whether the runtime object holds native resources the trainer disposes.</summary>
+    public virtual bool RuntimeIsDisposable => RuntimeType is not null;
 
     /// <summary>The constructor call's arguments, e.g. <c>weight: 10.0</c>.</summary>
-    public abstract string ConstructorArguments(RegularizerSpec spec);
+    public virtual string ConstructorArguments(RegularizerSpec spec) => string.Empty;
+
+    /// <summary>A statement run after the discriminator's backward, before its optimizer step, or null.</summary>
+    public virtual string? BeforeDiscriminatorStep(RegularizerSpec spec) => null;
+
+    /// <summary>A statement run after the generator's backward, before its optimizer step, or null.</summary>
+    public virtual string? BeforeGeneratorStep(RegularizerSpec spec) => null;
+
+    /// <summary>An expression giving what the discriminator sees instead of <c>samples</c> (owned, or null), or null.</summary>
+    public virtual string? DiscriminatorInput(RegularizerSpec spec) => null;
+
+    /// <summary>A member initialiser of the loss object (e.g. <c>FlipProbability = 0.05</c>), or null.</summary>
+    public virtual string? LossOption(RegularizerSpec spec) => null;
+
+    /// <summary>Named arguments it adds to the generated <c>Declaration</c> (schedule settings the trainer reads).</summary>
+    public virtual IEnumerable<string> DeclarationArguments(RegularizerSpec spec)
+    {
+        yield break;
+    }
 
     /// <summary>A tensor expression added to the discriminator's loss (inputs: <c>real</c>, <c>fake</c>, scores), or null.</summary>
     public virtual string? DiscriminatorTerm(RegularizerSpec spec) => null;
@@ -66,6 +88,18 @@ internal abstract partial class RegularizerKind
 internal sealed record RegularizerUse(AttributeDeclaration Declaration, GanLoss Loss, GeneratorInput Input, bool Conditioned, IReadOnlyList<AttributeDeclaration> All)
 {
     public bool Has(Type attribute) => All.Any(other => other.AttributeName == attribute.FullName);
+
+    /// <summary>Reports GAN305 when <paramref name="other"/> is declared too.</summary>
+    public void Excludes(Type other, string reason, ValidationContext context)
+    {
+        if (Has(other)) context.Report(DiagnosticDescriptors.ConflictingRegularizers, Declaration.Location, Declaration.Name, Attributes.ShortName(other.Name), reason);
+    }
+
+    /// <summary>Reports GAN307 unless the loss is one of <paramref name="losses"/>.</summary>
+    public void RequiresLoss(string reason, ValidationContext context, params GanLoss[] losses)
+    {
+        if (Array.IndexOf(losses, Loss) < 0) context.Report(DiagnosticDescriptors.RegularizerNotApplicable, Declaration.Location, Declaration.Name, reason);
+    }
 }
 
 /// <summary>Every <see cref="RegularizerKind"/> of the generator assembly, by the metadata name of its attribute.</summary>

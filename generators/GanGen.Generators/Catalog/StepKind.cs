@@ -68,6 +68,15 @@ internal abstract partial class StepKind
         yield break;
     }
 
+    /// <summary>A layer whose weight spectral normalisation can divide by its largest singular value.</summary>
+    public virtual bool HasWeightMatrix => false;
+
+    /// <summary>Whether the layer's weight keeps its output channels along dimension 1 (transposed convolutions).</summary>
+    public virtual bool OutputsAlongSecondDimension => false;
+
+    /// <summary>Applies to the discriminator only (it reads the batch or marks the discriminator's features); used on a generator it is GAN219.</summary>
+    public virtual string? DiscriminatorOnlyReason => null;
+
     /// <summary>A short description for summaries and XML docs: "Conv2d 1 → 64, k4 s2 p1".</summary>
     public virtual string Describe(StepSpec step) => Name;
 
@@ -79,8 +88,12 @@ internal abstract partial class StepKind
 /// <param name="Prefix">A prefix unique to this step for the fields it declares, e.g. <c>Down1</c>.</param>
 /// <param name="Fresh">x is an intermediate this forward owns (so in-place ops may overwrite it); false for the caller's input.</param>
 /// <param name="ClassConditional">The network modulates its batch norms per class (conditional batch norm).</param>
-internal readonly record struct StepSite(string Module, string Prefix, bool Fresh, bool ClassConditional)
+/// <param name="Spectral">The layer's spectral-norm field when the property declares [SpectralNorm], else null.</param>
+internal readonly record struct StepSite(string Module, string Prefix, bool Fresh, bool ClassConditional, string? Spectral = null)
 {
+    /// <summary>The weight the layer computes with: its own, or its spectrally normalised one.</summary>
+    public string? NormalisedWeight => Spectral is null ? null : $"{Spectral}.Weight({Module}.weight!)";
+
     /// <summary>The per-class scale or shift embedding of a conditional batch norm: <c>_Norm1Scale</c>.</summary>
     public string ClassModule(string suffix) => Module + suffix;
 }
@@ -89,6 +102,11 @@ internal readonly record struct StepSite(string Module, string Prefix, bool Fres
 internal readonly record struct ForwardCode(string Expression, bool InPlace)
 {
     public static ForwardCode New(string expression) => new(expression, false);
+
+    /// <summary>A step that computes nothing where it stands (a marker or a modifier of its layer).</summary>
+    public static ForwardCode None { get; } = new(string.Empty, true);
+
+    public bool IsNone => Expression.Length == 0;
 
     /// <summary>In place on an owned intermediate; out of place on the caller's input, which must not change.</summary>
     public static ForwardCode InPlaceWhenFresh(StepSite site, string inPlace, string outOfPlace) =>

@@ -147,6 +147,10 @@ internal static class DiagnosticDescriptors
         "Strided window leaves real input unread",
         "{0} '{1}' on input {2}: {3}");
 
+    public static readonly DiagnosticDescriptor StepNotApplicable = Error("GAN219", Topology,
+        "Layer or operation does not apply here",
+        "[{0}] on '{1}' does not apply: {2}");
+
     public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error(DiagnosticIds.SigmoidDiscriminator, Loss,
         "Discriminator ends in Sigmoid",
         "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");

@@ -25,6 +25,8 @@ internal static class DeclarationEmitter
         if (gan.Pack != 1) arguments.Add($"Pack: {Literals.Int(gan.Pack)}");
         if (gan.Classes > 0) arguments.Add($"Classes: {Literals.Int(gan.Classes)}");
         if (gan.Input != GeneratorInput.Noise) arguments.Add($"Input: global::GanGen.GeneratorInput.{gan.Input}");
+        if (gan.Schedule.GeneratorSteps != 1) arguments.Add($"GeneratorSteps: {Literals.Int(gan.Schedule.GeneratorSteps)}");
+        foreach (var regularizer in gan.Regularizers) arguments.AddRange(Catalog.RegularizerCatalog.Get(regularizer.Kind).DeclarationArguments(regularizer));
 
         writer.Line("/// <summary>The declaration as resolved at compile time, literature defaults applied.</summary>");
         writer.Line("public static readonly global::GanGen.Runtime.Training.GanTrainerConfig Declaration = new(");

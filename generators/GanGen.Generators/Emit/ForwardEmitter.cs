@@ -20,17 +20,35 @@ internal static class ForwardEmitter
     public static void Emit(SourceWriter writer, NetworkSpec network, NetworkPlan plan)
     {
         var condition = network.Condition;
-        bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
-        string input = network.Role == NetworkRole.Generator ? "noise" : "samples";
         string returns = condition.Mode == Conditioning.Auxiliary ? $"({Tensor} Scores, {Tensor} ClassLogits)" : Tensor;
-        string parameters = condition.TakesLabels ? $"{Tensor} {input}, {Tensor} labels" : $"{Tensor} input";
-        if (!condition.TakesLabels) input = "input";
-
         writer.Line($"/// <summary>Runs the {(network.Role == NetworkRole.Generator ? "generator" : "discriminator")} on a [N, {string.Join(", ", Inputs(network))}] batch" +
             (condition.TakesLabels ? " and its [N] class labels" : string.Empty) + ".</summary>");
-        writer.Open($"public override {returns} forward({parameters})");
-        bool fresh = JoinLabel(writer, condition, input);
+        writer.Open($"public override {returns} forward({Parameters(condition, network, out string input)})");
+        WriteSteps(writer, network, plan, input, stop: null);
+        writer.Close();
 
+        if (FeatureMatching.Of(network) is { } matching)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The features generator samples are matched on (Salimans et al. 2016): the output at [FeatureMatching], {Literals.Shape(matching.Shape)} per sample.</summary>");
+            writer.Open($"public {Tensor} Features({Parameters(condition, network, out input)})");
+            WriteSteps(writer, network, plan, input, matching);
+            writer.Close();
+        }
+    }
+
+    private static string Parameters(ConditionSpec condition, NetworkSpec network, out string input)
+    {
+        input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
+        return condition.TakesLabels ? $"{Tensor} {input}, {Tensor} labels" : $"{Tensor} input";
+    }
+
+    /// <summary>The body: every step in order, the head on the last layer; or, with <paramref name="stop"/>, the steps up to the features it marks.</summary>
+    private static void WriteSteps(SourceWriter writer, NetworkSpec network, NetworkPlan plan, string input, FeatureMatching? stop)
+    {
+        var condition = network.Condition;
+        bool head = stop is null && condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
+        bool fresh = JoinLabel(writer, condition, input);
         for (int l = 0; l < network.Layers.Count; l++)
         {
             var layer = network.Layers[l];
@@ -43,18 +61,27 @@ internal static class ForwardEmitter
                 writer.Line($"{Tensor} features = x;");
                 fresh = false;
             }
-            foreach (var step in layer.Steps)
+            for (int s = 0; s < layer.Steps.Count; s++)
             {
+                var step = layer.Steps[s];
                 var code = StepCatalog.Get(step.Kind).Forward(step, plan.Site(step, fresh));
-                if (code.InPlace) writer.Wrapped(code.Expression + ";");
-                else if (fresh) writer.Wrapped($"x = Replace(x, {code.Expression});");
-                else writer.Wrapped($"x = {code.Expression};");
-                fresh = true;
+                if (!code.IsNone)
+                {
+                    if (code.InPlace) writer.Wrapped(code.Expression + ";");
+                    else if (fresh) writer.Wrapped($"x = Replace(x, {code.Expression});");
+                    else writer.Wrapped($"x = {code.Expression};");
+                    fresh = true;
+                }
+                if (stop is not null && stop.Layer == l && stop.Step == s)
+                {
+                    // The caller's input is never returned as is: a later dispose of the result would dispose it.
+                    writer.Line(fresh ? "return x;" : "return x.alias();");
+                    return;
+                }
             }
             if (last && head) Head(writer, condition, featuresOwned);
         }
         writer.Line(condition.Mode == Conditioning.Auxiliary ? "return (x, classLogits);" : "return x;");
-        writer.Close();
     }
 
     /// <summary>Joins the label to the input where declared; returns whether x is then an owned intermediate.</summary>

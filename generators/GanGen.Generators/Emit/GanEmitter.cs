@@ -39,14 +39,22 @@ internal static class GanEmitter
 
         DeclarationEmitter.Emit(writer, gan);
         writer.Line();
-        writer.Line($"private readonly {LossCatalog.RuntimeType(gan.Loss.Kind)} _loss = new({LossCatalog.ConstructorArguments(gan.Loss)});");
+        var lossOptions = new List<string>();
+        foreach (var regularizer in gan.Regularizers)
+        {
+            if (RegularizerCatalog.Get(regularizer.Kind).LossOption(regularizer) is { } option) lossOptions.Add(option);
+        }
+        string initializer = lossOptions.Count == 0 ? string.Empty : " { " + string.Join(", ", lossOptions) + " }";
+        writer.Wrapped($"private readonly {LossCatalog.RuntimeType(gan.Loss)} _loss = new({LossCatalog.ConstructorArguments(gan.Loss)}){initializer};");
         if (gan.Discriminator.Condition.Mode == Conditioning.Auxiliary)
             writer.Line($"private readonly global::GanGen.Runtime.Regularization.ClassificationLoss _classes = new(weight: {Literals.Double(gan.Discriminator.Condition.ClassWeight)});");
         foreach (var regularizer in gan.Regularizers)
         {
             var kind = RegularizerCatalog.Get(regularizer.Kind);
-            writer.Line($"private readonly {kind.RuntimeType} {kind.Field} = new({kind.ConstructorArguments(regularizer)});");
+            if (kind.RuntimeType is { } type) writer.Wrapped($"private readonly {type} {kind.Field} = new({kind.ConstructorArguments(regularizer)});");
         }
+        if (FeatureMatching.Of(gan.Discriminator) is { } matching)
+            writer.Line($"private readonly global::GanGen.Runtime.Regularization.FeatureMatching _featureMatching = new(weight: {Literals.Double(matching.Weight)});");
         writer.Line();
         EmitConstructor(writer, gan);
         writer.Line();
@@ -70,7 +78,8 @@ internal static class GanEmitter
     private static IEnumerable<string> Description(GanSpec gan)
     {
         string first = gan.Schedule.Order == TrainingOrder.DiscriminatorFirst ? "discriminator" : "generator";
-        yield return $"GAN trainer: {LossCatalog.Describe(gan.Loss)} loss, {gan.Schedule.CriticSteps} discriminator update(s) per generator update, {first} first.";
+        string generatorUpdates = gan.Schedule.GeneratorSteps == 1 ? "per generator update" : $"per {gan.Schedule.GeneratorSteps} generator updates";
+        yield return $"GAN trainer: {LossCatalog.Describe(gan.Loss)} loss, {gan.Schedule.CriticSteps} discriminator update(s) {generatorUpdates}, {first} first.";
         yield return gan.Input == GeneratorInput.Source
             ? $"A refiner: samples of shape {Literals.Shape(gan.DataShape)} refined from source samples of the same shape."
             : $"Samples of shape {Literals.Shape(gan.DataShape)} from a latent of {gan.LatentSize} ({gan.Latent})" +
@@ -100,7 +109,12 @@ internal static class GanEmitter
         writer.Open("if (disposing)");
         writer.Line("_loss.Dispose();");
         if (gan.Discriminator.Condition.Mode == Conditioning.Auxiliary) writer.Line("_classes.Dispose();");
-        foreach (var regularizer in gan.Regularizers) writer.Line($"{RegularizerCatalog.Get(regularizer.Kind).Field}.Dispose();");
+        foreach (var regularizer in gan.Regularizers)
+        {
+            var kind = RegularizerCatalog.Get(regularizer.Kind);
+            if (kind.RuntimeIsDisposable) writer.Line($"{kind.Field}.Dispose();");
+        }
+        if (FeatureMatching.Of(gan.Discriminator) is not null) writer.Line("_featureMatching.Dispose();");
         writer.Close();
         writer.Close();
     }

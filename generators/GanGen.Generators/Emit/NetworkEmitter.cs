@@ -32,6 +32,7 @@ internal static class NetworkEmitter
 
         foreach (var layer in network.Layers) writer.Line($"private readonly {layer.TypeName} {Literals.Field(layer.Name)};");
         foreach (var module in plan.LabelModules) writer.Line($"private readonly {module.Type} {Literals.Field(module.Name)};");
+        foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"private readonly global::GanGen.Runtime.Networks.SpectralNorm {field};");
         foreach (var field in plan.Fields)
         {
             string modifiers = field.IsStatic ? "private static readonly" : "private readonly";
@@ -57,6 +58,9 @@ internal static class NetworkEmitter
         {
             if (module.AfterInitialisation is { } statement) writer.Line(statement);
         }
+        // After initialisation, so declaring spectral norm draws its vectors without changing any layer's weights.
+        foreach (var (layer, field, second) in plan.SpectralLayers)
+            writer.Line($"{field} = new({Literals.Field(layer.Name)}, {Literals.Field(layer.Name)}.weight!{(second ? ", outputsAlongSecondDimension: true" : string.Empty)});");
         writer.Close();
 
         foreach (var layer in network.Layers)
@@ -70,6 +74,8 @@ internal static class NetworkEmitter
 
         writer.Line();
         ForwardEmitter.Emit(writer, network, plan);
+
+        if (plan.SpectralLayers.Count > 0) EmitSpectralPasses(writer, plan);
 
         writer.Line();
         writer.Line("/// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>");
@@ -93,18 +99,33 @@ internal static class NetworkEmitter
         writer.Line("return next;");
         writer.Close();
 
-        var disposable = plan.Fields.FindAll(field => field.Disposable);
+        var disposable = plan.Fields.FindAll(field => field.Disposable).ConvertAll(field => field.Name);
+        foreach (var (_, field, _) in plan.SpectralLayers) disposable.Add(field);
         if (disposable.Count > 0)
         {
             writer.Line();
             writer.Line("/// <inheritdoc />");
             writer.Open("protected override void Dispose(bool disposing)");
             writer.Open("if (disposing)");
-            foreach (var field in disposable) writer.Line($"{field.Name}.Dispose();");
+            foreach (var field in disposable) writer.Line($"{field}.Dispose();");
             writer.Close();
             writer.Line("base.Dispose(disposing);");
             writer.Close();
         }
+        writer.Close();
+    }
+
+    private static void EmitSpectralPasses(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.Line();
+        writer.Line("/// <summary>Starts an update: each spectrally normalised weight is computed once (one power iteration) and shared until the end.</summary>");
+        writer.Open("public void BeginSpectralPass()");
+        foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{field}.BeginPass();");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Ends an update: the weights may change now.</summary>");
+        writer.Open("public void EndSpectralPass()");
+        foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{field}.EndPass();");
         writer.Close();
     }
 

@@ -21,6 +21,9 @@ internal sealed class NetworkPlan
 
     public List<LabelModule> LabelModules { get; } = new();
 
+    /// <summary>Layers with [SpectralNorm]: the layer, its spectral-norm field, and whether its weight keeps outputs along dimension 1.</summary>
+    public List<(LayerSpec Layer, string Field, bool SecondDimension)> SpectralLayers { get; } = new();
+
     public long ParameterCount { get; private set; }
 
     public static NetworkPlan Of(NetworkSpec network)
@@ -32,6 +35,7 @@ internal sealed class NetworkPlan
         foreach (var layer in network.Layers)
         {
             plan.ParameterCount += layer.ParameterCount;
+            string? spectral = plan.Spectral(layer, taken);
             var occurrences = new Dictionary<string, int>();
             for (int i = 0; i < layer.Steps.Count; i++)
             {
@@ -39,7 +43,7 @@ internal sealed class NetworkPlan
                 var kind = StepCatalog.Get(step.Kind);
                 occurrences[step.Kind] = occurrences.TryGetValue(step.Kind, out int seen) ? seen + 1 : 1;
                 string prefix = occurrences[step.Kind] == 1 ? layer.Name : layer.Name + occurrences[step.Kind];
-                var site = new StepSite(Literals.Field(layer.Name), prefix, Fresh: true, classNorm && kind.IsBatchNormalization);
+                var site = new StepSite(Literals.Field(layer.Name), prefix, Fresh: true, classNorm && kind.IsBatchNormalization, kind.IsLayer ? spectral : null);
                 var fields = new List<EmittedField>(kind.Fields(step, site));
                 if (fields.Exists(field => taken.Contains(field.Name)))
                 {
@@ -55,6 +59,24 @@ internal sealed class NetworkPlan
         }
         plan.AddLabelModules();
         return plan;
+    }
+
+    /// <summary>The spectral-norm field of a layer that declares [SpectralNorm], registered in <see cref="SpectralLayers"/>; else null.</summary>
+    private string? Spectral(LayerSpec layer, HashSet<string> taken)
+    {
+        StepKind? module = null;
+        bool normalised = false;
+        foreach (var step in layer.Steps)
+        {
+            var kind = StepCatalog.Get(step.Kind);
+            if (kind.IsLayer) module = kind;
+            normalised |= kind is SpectralNormKind;
+        }
+        if (!normalised || module is null) return null;
+        string field = Literals.Field(layer.Name) + "Spectral";
+        while (!taken.Add(field)) field += "_";
+        SpectralLayers.Add((layer, field, module.OutputsAlongSecondDimension));
+        return field;
     }
 
     /// <summary>The step's site with whether x is an owned intermediate at that point of the forward.</summary>

@@ -81,6 +81,7 @@ internal static class TrainerEmitter
     private static void EmitGeneratorLoss(SourceWriter writer, GanSpec gan)
     {
         var condition = gan.Discriminator.Condition;
+        var matching = FeatureMatching.Of(gan.Discriminator);
         writer.Line("/// <inheritdoc />");
         writer.Open($"protected override {Tensor} GeneratorLoss({Batch} real, {Tensor} fake)");
         var terms = new List<string>();
@@ -88,17 +89,39 @@ internal static class TrainerEmitter
         {
             if (RegularizerCatalog.Get(regularizer.Kind).GeneratorTerm(regularizer) is { } term) terms.Add(term);
         }
+        var cleanup = new List<string>();
         if (condition.Mode == Conditioning.Auxiliary)
         {
             terms.Add("_classes.Generator(fakeClassLogits, real.Labels!)");
             writer.Line("var (fakeScores, fakeClassLogits) = base.Discriminator.forward(fake);");
-            WriteSum(writer, "_loss.Generator(fakeScores)", terms, new[] { "fakeScores.Dispose();", "fakeClassLogits.Dispose();" });
+            cleanup.Add("fakeScores.Dispose();");
+            cleanup.Add("fakeClassLogits.Dispose();");
         }
         else
         {
             writer.Line($"using var fakeScores = base.Discriminator.forward(fake{Labels(condition, "real.Labels")});");
-            WriteSum(writer, "_loss.Generator(fakeScores)", terms, new string[0]);
         }
+        string loss = "_loss.Generator(fakeScores)";
+        if (gan.Loss.Relativistic)
+        {
+            // The relativistic generator loss compares its samples with the average real one; D's own gradient is not needed here.
+            writer.Line("using var realScores = base.ScoreWithoutGradient(real.Data, real.Labels);");
+            loss = "_loss.Generator(fakeScores, realScores)";
+        }
+        if (matching is not null)
+        {
+            writer.Line($"using var realFeatures = FeaturesWithoutGradient(real);");
+            writer.Line($"using var fakeFeatures = base.Discriminator.Features(fake{Labels(condition, "real.Labels")});");
+            terms.Add("_featureMatching.Compute(realFeatures, fakeFeatures)");
+        }
+        WriteSum(writer, loss, terms, cleanup.ToArray());
+        writer.Close();
+        if (matching is null) return;
+        writer.Line();
+        writer.Line("/// <summary>The real batch's discriminator features, without a graph: the target the generator's features are matched to.</summary>");
+        writer.Open($"private {Tensor} FeaturesWithoutGradient({Batch} real)");
+        writer.Line("using var _ = global::TorchSharp.torch.no_grad();");
+        writer.Line($"return base.Discriminator.Features(real.Data{Labels(condition, "real.Labels")});");
         writer.Close();
     }
 
@@ -118,36 +141,79 @@ internal static class TrainerEmitter
 
     private static void EmitHooks(SourceWriter writer, GanSpec gan)
     {
-        var after = new List<string>();
-        var fakes = new List<string>();
-        var stateful = new List<string>();
+        var hooks = new Hooks();
         foreach (var regularizer in gan.Regularizers)
         {
             var kind = RegularizerCatalog.Get(regularizer.Kind);
-            if (kind.AfterDiscriminatorUpdate(regularizer) is { } statement) after.Add(statement);
-            if (kind.DiscriminatorFakes(regularizer) is { } expression) fakes.Add(expression);
-            if (kind.HasState) stateful.Add(kind.Field);
+            hooks.Add("AfterDiscriminatorUpdate", kind.AfterDiscriminatorUpdate(regularizer));
+            hooks.Add("BeforeDiscriminatorStep", kind.BeforeDiscriminatorStep(regularizer));
+            hooks.Add("BeforeGeneratorStep", kind.BeforeGeneratorStep(regularizer));
+            if (kind.DiscriminatorFakes(regularizer) is { } fakes) hooks.Fakes = fakes;
+            if (kind.DiscriminatorInput(regularizer) is { } input) hooks.Input = input;
+            if (kind.HasState) hooks.Stateful.Add(kind.Field);
         }
-        if (after.Count > 0)
+        foreach (var (name, statements) in hooks.Statements)
         {
             writer.Line();
             writer.Line("/// <inheritdoc />");
-            writer.Open("protected override void AfterDiscriminatorUpdate()");
-            foreach (var statement in after) writer.Line(statement);
+            writer.Open($"protected override void {name}()");
+            foreach (var statement in statements) writer.Line(statement);
             writer.Close();
         }
-        if (fakes.Count > 0)
+        EmitSpectralPasses(writer, gan.Discriminator, "Discriminator");
+        EmitSpectralPasses(writer, gan.Generator, "Generator");
+        if (hooks.Fakes is not null)
         {
             writer.Line();
             writer.Line("/// <inheritdoc />");
-            writer.Line($"protected override {Tensor}? DiscriminatorFakes({Tensor} fake) => {fakes[0]};");
+            writer.Line($"protected override {Tensor}? DiscriminatorFakes({Tensor} fake) => {hooks.Fakes};");
         }
-        if (stateful.Count > 0)
+        if (hooks.Input is not null)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"protected override {Tensor}? DiscriminatorInput({Tensor} samples) => {hooks.Input};");
+        }
+        if (hooks.Stateful.Count > 0)
         {
             writer.Line();
             writer.Line("/// <inheritdoc />");
             writer.Line("protected override global::System.Collections.Generic.IEnumerable<global::GanGen.Runtime.Regularization.IStatefulRegularizer> StatefulRegularizers =>");
-            writer.Line($"    new global::GanGen.Runtime.Regularization.IStatefulRegularizer[] {{ {string.Join(", ", stateful)} }};");
+            writer.Line($"    new global::GanGen.Runtime.Regularization.IStatefulRegularizer[] {{ {string.Join(", ", hooks.Stateful)} }};");
+        }
+    }
+
+    /// <summary>Opens and closes the network's spectral-norm passes with the trainer's passes, when it normalises any layer.</summary>
+    private static void EmitSpectralPasses(SourceWriter writer, NetworkSpec network, string role)
+    {
+        bool normalised = false;
+        foreach (var layer in network.Layers)
+        {
+            foreach (var step in layer.Steps) normalised |= StepCatalog.Get(step.Kind) is SpectralNormKind;
+        }
+        if (!normalised) return;
+        foreach (string phase in new[] { "Begin", "End" })
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"protected override void {phase}{role}Pass() => base.{role}.{phase}SpectralPass();");
+        }
+    }
+
+    /// <summary>The trainer hooks (GanTrainer's virtual methods, by name) the declaration's regularisers fill, in declaration order.</summary>
+    private sealed class Hooks
+    {
+        public readonly List<(string Name, List<string> Statements)> Statements = new();
+        public readonly List<string> Stateful = new();
+        public string? Fakes;
+        public string? Input;
+
+        public void Add(string hook, string? statement)
+        {
+            if (statement is null) return;
+            var entry = Statements.Find(e => e.Name == hook);
+            if (entry.Statements is null) Statements.Add((hook, new List<string> { statement }));
+            else entry.Statements.Add(statement);
         }
     }
 

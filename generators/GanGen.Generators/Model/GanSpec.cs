@@ -81,11 +81,11 @@ internal sealed record RegularizerSpec(string Kind, EquatableArray<SpecArgument>
     public double this[string name] => SpecArguments.Get(Arguments, name);
 }
 
-/// <summary>When each network updates: n_critic and which goes first.</summary>
-internal sealed record ScheduleSpec(int CriticSteps, TrainingOrder Order);
+/// <summary>When each network updates: n_critic, generator updates per round, and which goes first.</summary>
+internal sealed record ScheduleSpec(int CriticSteps, int GeneratorSteps, TrainingOrder Order);
 
-/// <summary>The adversarial loss and its own option (the real label of the BCE family).</summary>
-internal sealed record LossSpec(GanLoss Kind, double RealLabel);
+/// <summary>The adversarial loss, its own option (the real label of the BCE family), and whether it is in relativistic average form.</summary>
+internal sealed record LossSpec(GanLoss Kind, double RealLabel, bool Relativistic);
 
 internal sealed record GanSpec(
     string? Namespace,

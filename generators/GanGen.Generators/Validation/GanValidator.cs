@@ -28,7 +28,8 @@ internal static class GanValidator
 
         var gan = Arguments.Resolve(Attributes.RulesOf(typeof(GanAttribute)), declaration.Gan.Arguments, "{0}", context);
         var loss = (GanLoss)gan.Int("Loss");
-        var schedule = new ScheduleSpec(gan.IsDeclared("CriticSteps") ? gan.Int("CriticSteps") : Defaults.CriticSteps(loss), (TrainingOrder)gan.Int("Order"));
+        var schedule = new ScheduleSpec(gan.IsDeclared("CriticSteps") ? gan.Int("CriticSteps") : Defaults.CriticSteps(loss), gan.Int("GeneratorSteps"),
+            (TrainingOrder)gan.Int("Order"));
         int pack = gan.Int("Pack");
 
         var data = ValidateData(declaration, context);
@@ -80,7 +81,8 @@ internal static class GanValidator
 
         var spec = new GanSpec(
             declaration.Namespace, declaration.Containers, declaration.Name,
-            new LossSpec(loss, gan["RealLabel"]), new EquatableArray<RegularizerSpec>(regularizers.ToArray()), schedule,
+            new LossSpec(loss, gan["RealLabel"], regularizers.Exists(r => r.Kind == typeof(RelativisticAttribute).FullName)),
+            new EquatableArray<RegularizerSpec>(regularizers.ToArray()), schedule,
             gan["GeneratorAverage"], pack, input, latentSize, (LatentDistribution)generatorArguments!.Int("Distribution"),
             new EquatableArray<long>(data.Shape), data.Range, data.Classes, generatorSpec, discriminatorSpec);
         return new ValidationResult(spec, null, diagnostics);

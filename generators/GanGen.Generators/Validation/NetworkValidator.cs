@@ -32,6 +32,7 @@ internal static class NetworkValidator
 
         var optimizer = OptimizerValidator.Resolve(network, optimizerDefaults, context);
 
+        CheckSingleFeatureMarker(network, context);
         if (network.Layers.Count == 0)
         {
             context.Report(DiagnosticDescriptors.EmptyNetwork, network.Location, Capitalize(role), network.Name);
@@ -46,7 +47,7 @@ internal static class NetworkValidator
             var layer = network.Layers[i];
             if (!names.Add(layer.Name))
                 context.Report(DiagnosticDescriptors.DuplicateLayerName, layer.Location, Capitalize(role), network.Name, layer.Name);
-            var spec = ValidateLayer(layer, shape, i == 0 ? origin : null, context);
+            var spec = ValidateLayer(network, layer, shape, i == 0 ? origin : null, context);
             if (spec is null)
             {
                 shape = null; // later layers' shapes are unknown; their own usage errors are still reported
@@ -72,7 +73,7 @@ internal static class NetworkValidator
         return true;
     }
 
-    private static LayerSpec? ValidateLayer(LayerDeclaration layer, long[]? input, InputOrigin? origin, ValidationContext context)
+    private static LayerSpec? ValidateLayer(NetworkDeclaration network, LayerDeclaration layer, long[]? input, InputOrigin? origin, ValidationContext context)
     {
         int errorsBefore = context.ErrorCount;
         if (!layer.IsPartialDefinition || layer.IsImplemented || layer.IsStatic || layer.HasSetter)
@@ -98,6 +99,7 @@ internal static class NetworkValidator
         if (moduleKind.ModuleType != layer.TypeName && layer.TypeIsKnown)
             context.Report(DiagnosticDescriptors.LayerTypeMismatch, layer.Location, layer.Name, moduleKind.Name,
                 moduleKind.ModuleType!.Replace("global::", string.Empty), layer.TypeName.Replace("global::", string.Empty));
+        CheckPlacement(network, layer, moduleKind, context);
 
         var steps = new List<StepSpec>();
         long parameters = 0;
@@ -132,6 +134,37 @@ internal static class NetworkValidator
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
         return new LayerSpec(layer.Name, layer.TypeName, layer.Accessibility, new EquatableArray<StepSpec>(steps.ToArray()),
             new EquatableArray<long>(input), new EquatableArray<long>(shape), parameters);
+    }
+
+    /// <summary>Steps that apply only to discriminators, or only to layers with a weight matrix (GAN219).</summary>
+    private static void CheckPlacement(NetworkDeclaration network, LayerDeclaration layer, StepKind module, ValidationContext context)
+    {
+        foreach (var step in layer.Steps)
+        {
+            var kind = StepCatalog.Get(step.Attribute.AttributeName);
+            if (network.Role == NetworkRole.Generator && kind.DiscriminatorOnlyReason is { } reason)
+                context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name, $"'{network.Name}' is a generator, and {reason}");
+            if (kind is SpectralNormKind && !module.HasWeightMatrix)
+                context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name,
+                    $"spectral normalisation divides a weight matrix by its largest singular value, and {module.Name} has none; put it on a Dense, Conv2d or ConvTranspose2d layer");
+        }
+    }
+
+    /// <summary>Feature matching reads one set of features: a second marker is GAN219.</summary>
+    public static void CheckSingleFeatureMarker(NetworkDeclaration network, ValidationContext context)
+    {
+        bool seen = false;
+        foreach (var layer in network.Layers)
+        {
+            foreach (var step in layer.Steps)
+            {
+                if (!StepCatalog.TryGet(step.Attribute.AttributeName, out var kind) || kind is not FeatureMatchingKind) continue;
+                if (seen)
+                    context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name,
+                        $"'{network.Name}' already marks its features for matching; keep one [FeatureMatching]");
+                seen = true;
+            }
+        }
     }
 
     /// <summary>One score [1] per sample, or with Output = PatchMap a one-channel [1, H, W] map of patch scores.</summary>

@@ -15,7 +15,9 @@ internal static class ReservedNames
         "GeneratorParameters", "DiscriminatorParameters", "GeneratorAverage", "FixedNoise", "FixedLabels", "FixedSources",
         "StepCount", "GeneratorUpdates", "TrainStep", "Step", "ReadMetrics", "Sample", "SampleFixed", "Generate", "Refine",
         "CreateNoise", "GeneratorForward", "ScoreWithDiscriminator", "DiscriminatorLoss", "GeneratorLoss",
-        "AfterDiscriminatorUpdate", "DiscriminatorFakes", "StatefulRegularizers", "AddTerm", "ScoreInOnePass",
+        "AfterDiscriminatorUpdate", "DiscriminatorFakes", "StatefulRegularizers", "AddTerm", "ScoreInOnePass", "ScoreWithoutGradient",
+        "BeforeDiscriminatorStep", "BeforeGeneratorStep", "DiscriminatorInput", "BeginDiscriminatorPass", "EndDiscriminatorPass",
+        "BeginGeneratorPass", "EndGeneratorPass", "DiscriminatorUpdates", "FeaturesWithoutGradient",
         "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
         "Summary",
     };
@@ -23,7 +25,8 @@ internal static class ReservedNames
     /// <summary>Members GanGen generates on each network, and common Module members a property would hide.</summary>
     public static readonly HashSet<string> NetworkMembers = new()
     {
-        "LatentSize", "Summary", "LayerSummaries", "Replace", "Dispose", "ToString", "forward", "call", "training",
+        "LatentSize", "Summary", "LayerSummaries", "Replace", "Dispose", "ToString", "forward", "call", "training", "Features",
+        "BeginSpectralPass", "EndSpectralPass",
         "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name",
     };
 }

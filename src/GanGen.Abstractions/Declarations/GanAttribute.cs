@@ -21,6 +21,13 @@ public sealed class GanAttribute : Attribute
     [Accepts(1, 100, Whole = true, Advice = "1, or 5 for WGAN")]
     public int CriticSteps { get; set; }
 
+    /// <summary>
+    /// Generator updates per round (after the round's <see cref="CriticSteps"/> discriminator updates), each from fresh
+    /// noise: for a discriminator that keeps winning. Default 1.
+    /// </summary>
+    [Accepts(1, 100, Whole = true, Advice = "1, or 2 when the discriminator wins too easily")]
+    public int GeneratorSteps { get; set; } = 1;
+
     /// <summary>Which network updates first in each cycle. Default: the discriminator (pytorch/examples DCGAN).</summary>
     public TrainingOrder Order { get; set; } = TrainingOrder.DiscriminatorFirst;
 

@@ -46,3 +46,27 @@ public sealed class LayerNormAttribute : LayerAttribute
     [Accepts(0, ExcludeMinimum = true)]
     public double Epsilon { get; set; } = 1e-5;
 }
+
+/// <summary>
+/// Minibatch discrimination (Salimans et al. 2016) on flat features [A]: a learned tensor T maps each sample to
+/// <see cref="Kernels"/> rows of <see cref="KernelSize"/>, and each kernel's similarity to the rest of the batch,
+/// Σⱼ exp(−‖M_i − M_j‖₁), is appended: [A] → [A + Kernels]. Property type: <c>GanGen.Runtime.Networks.MinibatchDiscrimination</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class MinibatchDiscriminationAttribute : LayerAttribute
+{
+    /// <summary>Declares <paramref name="kernels"/> similarity kernels of size <paramref name="kernelSize"/>.</summary>
+    public MinibatchDiscriminationAttribute(int kernels, int kernelSize = 5)
+    {
+        Kernels = kernels;
+        KernelSize = kernelSize;
+    }
+
+    /// <summary>Similarity kernels (B); each adds one output feature.</summary>
+    [Accepts(1, 10000, Whole = true, Advice = "Salimans et al. use 100")]
+    public int Kernels { get; }
+
+    /// <summary>Rows per kernel (C).</summary>
+    [Accepts(1, 1000, Whole = true, Advice = "Salimans et al. use 5")]
+    public int KernelSize { get; }
+}

@@ -77,3 +77,41 @@ public sealed class DropoutAttribute : OperationAttribute
     [Usually(0, 0.8, Reason = "above 0.8 almost every activation is dropped; GAN discriminators use 0.3–0.5")]
     public double Probability { get; }
 }
+
+/// <summary>
+/// Spectral normalisation (Miyato et al. 2018) of the layer on the same property: its weight is divided by its largest
+/// singular value σ, estimated by one power iteration per training forward with a persistent vector u (a buffer,
+/// <c>Layer.weight_u</c>, saved in checkpoints). For dense and convolution layers.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class SpectralNormAttribute : OperationAttribute
+{
+}
+
+/// <summary>
+/// Marks the output of this point of the discriminator as the features for feature matching (Salimans et al. 2016):
+/// the generator's loss gains <see cref="Weight"/>·‖E f(x_real) − E f(x_fake)‖². Passes its input through unchanged.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class FeatureMatchingAttribute : OperationAttribute
+{
+    /// <summary>Weight of the matching term in the generator's loss; default 1.</summary>
+    [Accepts(0, 100000, ExcludeMinimum = true)]
+    public double Weight { get; set; } = 1.0;
+}
+
+/// <summary>
+/// Minibatch standard deviation (Karras et al. 2018): appends one channel (or feature) holding the average standard
+/// deviation of each feature over groups of <see cref="Group"/> samples, so the discriminator sees how varied its
+/// batch is. [C, H, W] → [C + 1, H, W]; [F] → [F + 1]. Batch sizes must be multiples of the group.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
+public sealed class MinibatchStdDevAttribute : OperationAttribute
+{
+    /// <summary>Declares the statistic over groups of <paramref name="group"/> samples (default 4, the paper's).</summary>
+    public MinibatchStdDevAttribute(int group = 4) => Group = group;
+
+    /// <summary>Samples per group.</summary>
+    [Accepts(2, 1024, Whole = true, Advice = "Karras et al. use 4")]
+    public int Group { get; }
+}

@@ -43,11 +43,20 @@ public sealed class EveryKindTests
         using var generator = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(generatorType)!;
         using var noise = randn(5, latent);
         using var produced = generator.forward(noise);
-        Assert.Equal(new long[] { 5 }.Concat(output).ToArray(), produced.shape);
+        var data = kind.DiscriminatorOnlyReason is null ? output : input;
+        Assert.Equal(new long[] { 5 }.Concat(data).ToArray(), produced.shape);
         Assert.True(produced.isfinite().all().item<bool>(), $"{name} produced non-finite values");
+        if (kind.DiscriminatorOnlyReason is not null)
+        {
+            var discriminatorType = ganType.GetNestedType("D", BindingFlags.Public)!;
+            using var discriminator = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(discriminatorType)!;
+            using var samples = randn(new long[] { 8 }.Concat(data).ToArray());
+            using var scores = discriminator.forward(samples);
+            Assert.Equal(new long[] { 8, 1 }, scores.shape);
+        }
 
         using var gan = (IDisposable)Activator.CreateInstance(ganType, null, 1L, 8)!;
-        using var real = randn(new long[] { 4 }.Concat(output).ToArray());
+        using var real = randn(new long[] { 4 }.Concat(data).ToArray());
         ganType.GetMethod("Step")!.Invoke(gan, new object[] { (GanGen.Runtime.Training.GanBatch)real });
         Assert.Equal(1L, ganType.GetProperty("StepCount")!.GetValue(gan));
     }
@@ -75,14 +84,29 @@ public sealed class EveryKindTests
         return GanGen.Generators.Language.Arguments.Resolve(kind.Arguments, new GanGen.Generators.Model.EquatableArray<GanGen.Generators.Model.ArgumentDeclaration>(declared), "{0}", context);
     }
 
-    /// <summary>A generator: latent → (reshape to the input) → the kind; data of the kind's output shape; a Flatten-Dense critic.</summary>
+    /// <summary>
+    /// A generator: latent → (reshape to the input) → the kind; data of the kind's output shape; a Flatten-Dense critic.
+    /// A discriminator-only kind goes first in the critic instead, on data of its input shape: the critic's next Dense
+    /// only runs if the kind's output has the width the compiler inferred.
+    /// </summary>
     private static string Declaration(StepKind kind, long[] input, long[] output, string attribute)
     {
         string reshape = input.Length > 1 ? $"Reshape({string.Join(", ", input)}), " : string.Empty;
         long latent = Shapes.Product(input);
+        string probe = kind.IsLayer
+            ? $"[{attribute}] public partial {kind.ModuleType!.Replace("global::", string.Empty)} Probe {{ get; }}"
+            : $"[Flatten, Dense({latent}), {reshape}{attribute}] public partial TorchSharp.Modules.Linear Probe {{ get; }}";
+        if (kind.DiscriminatorOnlyReason is not null)
+            return Gan(input, latent, $"[Dense({latent}){(input.Length > 1 ? ", " + reshape.TrimEnd(' ', ',') : string.Empty)}] public partial Linear Output {{ get; }}",
+                probe + "\n                    [Flatten, Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }");
         string layer = kind.IsLayer
             ? $"[{reshape}{attribute}] public partial {kind.ModuleType!.Replace("global::", string.Empty)} Probe {{ get; }}"
             : $"[Dense({latent}), {reshape}{attribute}] public partial TorchSharp.Modules.Linear Probe {{ get; }}";
+        return Gan(output, latent, layer, "[Flatten, Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }");
+    }
+
+    private static string Gan(long[] data, long latent, string generatorLayers, string discriminatorLayers)
+    {
         return $$"""
             using GanGen;
             using TorchSharp.Modules;
@@ -90,19 +114,19 @@ public sealed class EveryKindTests
             namespace Demo;
 
             [Gan]
-            [GanData({{string.Join(", ", output)}})]
+            [GanData({{string.Join(", ", data)}})]
             public partial class KindGan
             {
                 [GanGenerator(Latent = {{latent}})]
                 public partial class G
                 {
-                    {{layer}}
+                    {{generatorLayers}}
                 }
 
                 [GanDiscriminator]
                 public partial class D
                 {
-                    [Flatten, Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+                    {{discriminatorLayers}}
                     [Dense(1)] public partial Linear Score { get; }
                 }
             }

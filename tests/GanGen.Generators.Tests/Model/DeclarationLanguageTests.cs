@@ -62,7 +62,10 @@ public sealed class DeclarationLanguageTests
             Assert.True(runtime.GetType(name) is { } type && typeof(GanGen.Runtime.Losses.AdversarialLoss).IsAssignableFrom(type), $"{loss}: no runtime loss {name}");
         }
         foreach (var kind in GanGen.Generators.Catalog.RegularizerCatalog.All)
-            Assert.True(runtime.GetType(kind.RuntimeType.Replace("global::", string.Empty)) is not null, $"{kind.Name}: no runtime type {kind.RuntimeType}");
+        {
+            if (kind.RuntimeType is { } name)
+                Assert.True(runtime.GetType(name.Replace("global::", string.Empty)) is not null, $"{kind.Name}: no runtime type {name}");
+        }
     }
 
     [Fact]

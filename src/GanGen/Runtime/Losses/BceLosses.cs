@@ -29,10 +29,23 @@ public abstract class BceLoss : AdversarialLoss
     public override bool ScoresAreProbabilities => true;
 
     /// <inheritdoc />
+    protected override bool HasTargets => true;
+
+    /// <inheritdoc />
     public override Tensor Discriminator(Tensor realScores, Tensor fakeScores)
     {
+        if (FlipProbability > 0) return FlippedDiscriminator(realScores, fakeScores);
         using var fakeTerm = nn.functional.binary_cross_entropy_with_logits(fakeScores, _zeros.Like(fakeScores));
         return nn.functional.binary_cross_entropy_with_logits(realScores, _realTarget.Like(realScores)).add_(fakeTerm, One);
+    }
+
+    /// <summary>BCE with each real target (t) swapped for 0 and each fake target (0) for 1 with the flip probability.</summary>
+    private Tensor FlippedDiscriminator(Tensor realScores, Tensor fakeScores)
+    {
+        using var realTargets = FlippedTargets(realScores, RealLabel, 0.0);
+        using var fakeTargets = FlippedTargets(fakeScores, 0.0, 1.0);
+        using var fakeTerm = nn.functional.binary_cross_entropy_with_logits(fakeScores, fakeTargets);
+        return nn.functional.binary_cross_entropy_with_logits(realScores, realTargets).add_(fakeTerm, One);
     }
 
     /// <summary>BCE(σ(f), 0) = −mean log σ(−f).</summary>

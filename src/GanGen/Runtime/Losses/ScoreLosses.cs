@@ -39,8 +39,22 @@ public sealed class LeastSquaresLoss : AdversarialLoss
     private readonly Scalar _half = 0.5;
 
     /// <inheritdoc />
+    protected override bool HasTargets => true;
+
+    /// <inheritdoc />
     public override Tensor Discriminator(Tensor realScores, Tensor fakeScores)
     {
+        if (FlipProbability > 0)
+        {
+            using var realTargets = FlippedTargets(realScores, 1.0, 0.0);
+            using var fakeTargets = FlippedTargets(fakeScores, 0.0, 1.0);
+            using var realGap = realScores.sub(realTargets);
+            using var fakeGap = fakeScores.sub(fakeTargets);
+            using var realSquares = realGap.square();
+            using var fakeSquares = fakeGap.square();
+            using var fakeHalf = fakeSquares.mean();
+            return realSquares.mean().add_(fakeHalf, One).mul_(_half);
+        }
         using var realError = realScores.sub(One);
         using var realSquare = realError.square();
         using var fakeSquare = fakeScores.square();

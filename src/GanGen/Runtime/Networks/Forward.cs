@@ -20,6 +20,27 @@ public static class Forward
         return nn.functional.conv2d(x, layer.weight, layer.bias, layer.stride, layer.padding, layer.dilation, layer.groups);
     }
 
+    /// <summary>The convolution with <paramref name="weight"/> (e.g. spectrally normalised) instead of the layer's own.</summary>
+    public static Tensor Conv2d(Conv2d layer, Tensor x, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.conv2d(x, weight, layer.bias, layer.stride, layer.padding, layer.dilation, layer.groups);
+    }
+
+    /// <summary>The dense layer with <paramref name="weight"/> (e.g. spectrally normalised) instead of the layer's own.</summary>
+    public static Tensor Dense(Linear layer, Tensor x, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.linear(x, weight, layer.bias);
+    }
+
+    /// <summary>The transposed convolution with <paramref name="weight"/> (e.g. spectrally normalised) instead of the layer's own.</summary>
+    public static Tensor ConvTranspose2d(ConvTranspose2d layer, Tensor x, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return nn.functional.conv_transpose2d(x, weight, layer.bias, layer.stride, layer.padding, layer.output_padding, layer.dilation, layer.groups);
+    }
+
     /// <summary>The transposed convolution with the layer's weights and configuration.</summary>
     public static Tensor ConvTranspose2d(ConvTranspose2d layer, Tensor x)
     {

@@ -120,6 +120,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     /// <summary>Number of generator updates so far.</summary>
     public long GeneratorUpdates { get; private set; }
 
+    /// <summary>Number of discriminator updates so far (look-aheads of an unrolled GAN excluded).</summary>
+    public long DiscriminatorUpdates { get; private set; }
+
     /// <summary>
     /// One training step on <paramref name="batch"/> (real samples [N, …data shape], plus labels or sources when the
     /// declaration takes them) followed by a read-back of its metrics. Use <see cref="Step"/> plus periodic
@@ -147,12 +150,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         bool discriminatorFirst = Config.Order == TrainingOrder.DiscriminatorFirst;
         bool updateGenerator = discriminatorFirst ? phase == Config.CriticSteps - 1 : phase == 0;
 
-        if (updateGenerator && !discriminatorFirst)
-        {
-            using var generated = Fake(real);
-            UpdateGenerator(real, generated);
-        }
+        if (updateGenerator && !discriminatorFirst) TrainGenerator(real, fake: null);
 
+        BeginGeneratorPass();
         Tensor fake;
         if (updateGenerator && discriminatorFirst)
         {
@@ -164,9 +164,11 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         }
         using (fake)
         {
-            using (var detached = fake.detach()) UpdateDiscriminator(real, detached);
-            if (updateGenerator && discriminatorFirst) UpdateGenerator(real, fake);
+            using (var detached = fake.detach()) UpdateDiscriminator(real, detached, record: true);
+            if (updateGenerator && discriminatorFirst) TrainGenerator(real, fake);
+            else EndGeneratorPass();
         }
+        if (updateGenerator && Config.AdaptiveRatio > 0) Rebalance(real);
         if (Config.IsRefiner && FixedSources is null) CaptureFixedSources(real);
         StepCount++;
     }
@@ -216,13 +218,54 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     /// <summary>The fake batch the discriminator trains on instead of <paramref name="fake"/> (a history mix, owned by the caller), or null.</summary>
     protected virtual Tensor? DiscriminatorFakes(Tensor fake) => null;
 
+    /// <summary>The discriminator's scores of <paramref name="samples"/> without a graph (what a relativistic generator loss compares with).</summary>
+    protected Tensor ScoreWithoutGradient(Tensor samples, Tensor? labels)
+    {
+        using var _ = no_grad();
+        return ScoreWithDiscriminator(samples, labels);
+    }
+
+    /// <summary>Runs after the discriminator's backward and before its optimizer step (weight penalty, gradient clipping).</summary>
+    protected virtual void BeforeDiscriminatorStep()
+    {
+    }
+
+    /// <summary>Runs after the generator's backward and before its optimizer step (gradient clipping).</summary>
+    protected virtual void BeforeGeneratorStep()
+    {
+    }
+
+    /// <summary>What the discriminator sees instead of <paramref name="samples"/> (e.g. with instance noise), owned by the caller, or null.</summary>
+    protected virtual Tensor? DiscriminatorInput(Tensor samples) => null;
+
+    /// <summary>Starts an update of, or through, the discriminator: per-update state (spectral norms) may be shared until the matching end.</summary>
+    protected virtual void BeginDiscriminatorPass()
+    {
+    }
+
+    /// <summary>Ends a discriminator pass: its weights may change now.</summary>
+    protected virtual void EndDiscriminatorPass()
+    {
+    }
+
+    /// <summary>Starts a generator pass (from its forward to its update).</summary>
+    protected virtual void BeginGeneratorPass()
+    {
+    }
+
+    /// <summary>Ends a generator pass.</summary>
+    protected virtual void EndGeneratorPass()
+    {
+    }
+
     /// <summary>Regularisers whose state checkpoints keep.</summary>
     protected virtual System.Collections.Generic.IEnumerable<IStatefulRegularizer> StatefulRegularizers => Array.Empty<IStatefulRegularizer>();
 
-    /// <summary>Adds <paramref name="term"/> to <paramref name="loss"/> in place, disposes the term and returns the loss.</summary>
-    protected static Tensor AddTerm(Tensor loss, Tensor term)
+    /// <summary>Adds <paramref name="term"/> to <paramref name="loss"/> in place, disposes the term and returns the loss; a null term (a lazy penalty's off step) adds nothing.</summary>
+    protected static Tensor AddTerm(Tensor loss, Tensor? term)
     {
         ArgumentNullException.ThrowIfNull(loss);
+        if (term is null) return loss;
         using (term) return loss.add_(term, CachedScalars.One);
     }
 
@@ -235,32 +278,29 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         return GeneratorForward(noise, real.Labels);
     }
 
-    private void UpdateDiscriminator(GanBatch real, Tensor fakeBatch)
+    /// <summary>One discriminator update on the real batch and a detached fake batch.</summary>
+    /// <param name="real">The real batch (with labels or sources).</param>
+    /// <param name="fakeBatch">Generated samples without a graph.</param>
+    /// <param name="record">Whether the update counts toward the metrics (a look-ahead of unrolling does not).</param>
+    private void UpdateDiscriminator(GanBatch real, Tensor fakeBatch, bool record)
     {
         DiscriminatorOptimizer.ZeroGrad();
+        BeginDiscriminatorPass();
         var mixed = DiscriminatorFakes(fakeBatch);
         try
         {
             using var packedReal = Pack(real.Data);
             using var packedFake = Pack(mixed ?? fakeBatch);
-            using var loss = DiscriminatorLoss(real.WithData(packedReal.Tensor), packedFake.Tensor, out var realScores, out var fakeScores);
+            using var noisyReal = DiscriminatorInput(packedReal.Tensor);
+            using var noisyFake = DiscriminatorInput(packedFake.Tensor);
+            using var loss = DiscriminatorLoss(real.WithData(noisyReal ?? packedReal.Tensor), noisyFake ?? packedFake.Tensor, out var realScores, out var fakeScores);
             try
             {
                 loss.backward();
+                BeforeDiscriminatorStep();
                 DiscriminatorOptimizer.Step();
                 AfterDiscriminatorUpdate();
-                using (no_grad())
-                {
-                    _metricSlots[LossD].add_(loss, CachedScalars.One);
-                    // The graph is freed after backward, so the scores can be turned into probabilities in place.
-                    if (Config.ScoresAreProbabilities)
-                    {
-                        realScores.sigmoid_();
-                        fakeScores.sigmoid_();
-                    }
-                    using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean, CachedScalars.One);
-                    using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean, CachedScalars.One);
-                }
+                if (record) Record(loss, realScores, fakeScores);
             }
             finally
             {
@@ -271,20 +311,52 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         finally
         {
             mixed?.Dispose();
+            EndDiscriminatorPass();
         }
+    }
+
+    private void Record(Tensor loss, Tensor realScores, Tensor fakeScores)
+    {
+        using (no_grad())
+        {
+            _metricSlots[LossD].add_(loss, CachedScalars.One);
+            // The graph is freed after backward, so the scores can be turned into probabilities in place.
+            if (Config.ScoresAreProbabilities)
+            {
+                realScores.sigmoid_();
+                fakeScores.sigmoid_();
+            }
+            using (var realMean = realScores.mean()) _metricSlots[RealScoreIndex].add_(realMean, CachedScalars.One);
+            using (var fakeMean = fakeScores.mean()) _metricSlots[FakeScoreIndex].add_(fakeMean, CachedScalars.One);
+        }
+        if (Config.AdaptiveRatio > 0) _balanceDiscriminatorLoss = loss.item<float>();
         _discriminatorUpdatesSinceRead++;
+        DiscriminatorUpdates++;
     }
 
     private void UpdateGenerator(GanBatch real, Tensor fakeBatch)
     {
         GeneratorOptimizer.ZeroGrad();
-        using var packedReal = Pack(real.Data);
-        using var fake = Pack(fakeBatch);
-        using var loss = GeneratorLoss(real.WithData(packedReal.Tensor), fake.Tensor);
-        loss.backward();
-        GeneratorOptimizer.Step();
-        GeneratorAverage?.Update();
-        using (no_grad()) _metricSlots[LossG].add_(loss, CachedScalars.One);
+        using var lookAhead = Config.UnrollSteps > 0 ? Unroll(real) : default;
+        BeginDiscriminatorPass();
+        try
+        {
+            using var packedReal = Pack(real.Data);
+            using var fake = Pack(fakeBatch);
+            using var noisyReal = DiscriminatorInput(packedReal.Tensor);
+            using var noisyFake = DiscriminatorInput(fake.Tensor);
+            using var loss = GeneratorLoss(real.WithData(noisyReal ?? packedReal.Tensor), noisyFake ?? fake.Tensor);
+            loss.backward();
+            BeforeGeneratorStep();
+            GeneratorOptimizer.Step();
+            GeneratorAverage?.Update();
+            using (no_grad()) _metricSlots[LossG].add_(loss, CachedScalars.One);
+            if (Config.AdaptiveRatio > 0) _balanceGeneratorLoss = loss.item<float>();
+        }
+        finally
+        {
+            EndDiscriminatorPass();
+        }
         _generatorUpdatesSinceRead++;
         GeneratorUpdates++;
     }
@@ -329,6 +401,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         _metricSums.Dispose();
         _noise?.Dispose();
         DisposePairBuffer();
+        DisposeUnrollState();
         FixedNoise?.Dispose();
         FixedLabels?.Dispose();
         FixedSources?.Dispose();

@@ -17,6 +17,10 @@ namespace GanGen.Runtime.Training;
 /// <param name="Pack">Samples the discriminator judges together (PacGAN); 1 disables packing.</param>
 /// <param name="Classes">Classes the data is labelled with (conditional GANs); 0 for unlabelled data.</param>
 /// <param name="Input">What the generator transforms: noise, or a source sample (refiner GANs).</param>
+/// <param name="GeneratorSteps">Generator updates per round, each from fresh noise.</param>
+/// <param name="UnrollSteps">Look-ahead discriminator updates of an unrolled GAN (0: none).</param>
+/// <param name="AdaptiveRatio">An adaptive schedule's loss ratio (0: off).</param>
+/// <param name="AdaptiveMaxSteps">The most extra updates an adaptive schedule gives a lagging network per round.</param>
 public sealed record GanTrainerConfig(
     string Name,
     GanLoss Loss,
@@ -30,7 +34,11 @@ public sealed record GanTrainerConfig(
     double GeneratorAverage = 0,
     int Pack = 1,
     int Classes = 0,
-    GeneratorInput Input = GeneratorInput.Noise)
+    GeneratorInput Input = GeneratorInput.Noise,
+    int GeneratorSteps = 1,
+    int UnrollSteps = 0,
+    double AdaptiveRatio = 0,
+    int AdaptiveMaxSteps = 0)
 {
     /// <summary>Formats <see cref="DataShape"/> with a leading batch dimension, e.g. <c>[N, 1, 28, 28]</c>.</summary>
     public string BatchShapeText => "[N, " + string.Join(", ", DataShape) + "]";
@@ -49,6 +57,9 @@ public sealed record GanTrainerConfig(
         if (CriticSteps < 1) throw new ArgumentOutOfRangeException(nameof(CriticSteps), CriticSteps, $"{Name}: CriticSteps must be at least 1.");
         if (!(GeneratorAverage >= 0 && GeneratorAverage < 1)) throw new ArgumentOutOfRangeException(nameof(GeneratorAverage), GeneratorAverage, $"{Name}: GeneratorAverage must lie in [0, 1).");
         if (Pack < 1) throw new ArgumentOutOfRangeException(nameof(Pack), Pack, $"{Name}: Pack must be at least 1.");
+        if (GeneratorSteps < 1) throw new ArgumentOutOfRangeException(nameof(GeneratorSteps), GeneratorSteps, $"{Name}: GeneratorSteps must be at least 1.");
+        if (UnrollSteps < 0) throw new ArgumentOutOfRangeException(nameof(UnrollSteps), UnrollSteps, $"{Name}: UnrollSteps must be 0 or positive.");
+        if (AdaptiveRatio != 0 && !(AdaptiveRatio > 1)) throw new ArgumentOutOfRangeException(nameof(AdaptiveRatio), AdaptiveRatio, $"{Name}: an adaptive schedule's ratio must exceed 1.");
         if (Classes < 0) throw new ArgumentOutOfRangeException(nameof(Classes), Classes, $"{Name}: Classes must be 0 or positive.");
         if (!IsRefiner && LatentSize < 1) throw new ArgumentOutOfRangeException(nameof(LatentSize), LatentSize, $"{Name}: the latent size must be at least 1.");
     }

@@ -25,8 +25,10 @@ namespace GanGen.Examples.Models
             Input: global::GanGen.GeneratorInput.Source);
 
         private readonly global::GanGen.Runtime.Losses.NonSaturatingLoss _loss = new();
-        private readonly global::GanGen.Runtime.Regularization.SelfRegularization _selfRegularization = new(weight: 0.5, distance: global::GanGen.Distance.L1);
-        private readonly global::GanGen.Runtime.Regularization.ImageHistory _imageHistory = new(share: 0.5, capacity: 2048);
+        private readonly global::GanGen.Runtime.Regularization.SelfRegularization _selfRegularization = new(
+            weight: 0.5, distance: global::GanGen.Distance.L1);
+        private readonly global::GanGen.Runtime.Regularization.ImageHistory _imageHistory = new(
+            share: 0.5, capacity: 2048);
 
         /// <summary>Builds both networks on <paramref name="device"/> (CPU when null), seeded with <paramref name="seed"/>.</summary>
         /// <param name="device">Where to train; any TorchSharp backend the application references.</param>
@@ -91,20 +93,20 @@ namespace GanGen.Examples.Models
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Refiner : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
-            private readonly global::TorchSharp.Modules.Conv2d _Features;
+            private readonly global::TorchSharp.Modules.Conv2d _Stem;
             private readonly global::TorchSharp.Modules.Conv2d _Block1;
             private readonly global::TorchSharp.Modules.Conv2d _Block2;
             private readonly global::TorchSharp.Modules.Conv2d _Output;
-            private readonly global::TorchSharp.Scalar _FeaturesSlope = 0.2;
+            private readonly global::TorchSharp.Scalar _StemSlope = 0.2;
             private readonly global::TorchSharp.Scalar _Block1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Block2Slope = 0.2;
 
             /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
             public Refiner() : base("Refiner")
             {
-                _Features = global::TorchSharp.torch.nn.Conv2d(
+                _Stem = global::TorchSharp.torch.nn.Conv2d(
                     1L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
-                register_module("Features", _Features);
+                register_module("Stem", _Stem);
                 _Block1 = global::TorchSharp.torch.nn.Conv2d(
                     32L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
                 register_module("Block1", _Block1);
@@ -118,7 +120,7 @@ namespace GanGen.Examples.Models
             }
 
             /// <summary>Conv2d 1 → 32, k3 s1 p1, LeakyReLU(0.2): 1×28×28 → 32×28×28, 320 parameters.</summary>
-            public partial global::TorchSharp.Modules.Conv2d Features { get => _Features; }
+            public partial global::TorchSharp.Modules.Conv2d Stem { get => _Stem; }
 
             /// <summary>Conv2d 32 → 32, k3 s1 p1, LeakyReLU(0.2): 32×28×28 → 32×28×28, 9,248 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Block1 { get => _Block1; }
@@ -133,9 +135,9 @@ namespace GanGen.Examples.Models
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
             {
                 global::TorchSharp.torch.Tensor x = input;
-                // Features: 1×28×28 → 32×28×28
-                x = global::GanGen.Runtime.Networks.Forward.Conv2d(_Features, x);
-                x.leaky_relu_(_FeaturesSlope);
+                // Stem: 1×28×28 → 32×28×28
+                x = global::GanGen.Runtime.Networks.Forward.Conv2d(_Stem, x);
+                x.leaky_relu_(_StemSlope);
                 // Block1: 32×28×28 → 32×28×28
                 x = Replace(x, global::GanGen.Runtime.Networks.Forward.Conv2d(_Block1, x));
                 x.leaky_relu_(_Block1Slope);
@@ -152,7 +154,7 @@ namespace GanGen.Examples.Models
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =
                 new global::GanGen.Runtime.Inspection.LayerSummary[]
             {
-                new("Features", "Conv2d 1 → 32, k3 s1 p1, LeakyReLU(0.2)", new long[] { 32L, 28L, 28L }, 320L),
+                new("Stem", "Conv2d 1 → 32, k3 s1 p1, LeakyReLU(0.2)", new long[] { 32L, 28L, 28L }, 320L),
                 new("Block1", "Conv2d 32 → 32, k3 s1 p1, LeakyReLU(0.2)", new long[] { 32L, 28L, 28L }, 9248L),
                 new("Block2", "Conv2d 32 → 32, k3 s1 p1, LeakyReLU(0.2)", new long[] { 32L, 28L, 28L }, 9248L),
                 new("Output", "Conv2d 32 → 1, k1 s1 p0, Tanh", new long[] { 1L, 28L, 28L }, 33L),
@@ -177,7 +179,7 @@ namespace GanGen.Examples.Models
             {
                 if (disposing)
                 {
-                    _FeaturesSlope.Dispose();
+                    _StemSlope.Dispose();
                     _Block1Slope.Dispose();
                     _Block2Slope.Dispose();
                 }
