@@ -23,16 +23,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
                 EndGeneratorPass();
                 continue;
             }
-            BeginGeneratorPass();
-            try
-            {
-                using var fresh = Fake(real);
-                UpdateGenerator(real, fresh);
-            }
-            finally
-            {
-                EndGeneratorPass();
-            }
+            TrainGeneratorOnce(real);
         }
     }
 
@@ -49,13 +40,17 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             UpdateDiscriminatorOnFreshFakes(real, record: true);
     }
 
-    private void UpdateDiscriminatorOnFreshFakes(GanBatch real, bool record)
+    /// <param name="real">The real batch.</param>
+    /// <param name="record">Whether the update counts toward the metrics.</param>
+    /// <param name="noise">A noise buffer to refill; the step's own unless a generator graph still reads that one.</param>
+    /// <summary>A discriminator update on fresh fakes.</summary>
+    private void UpdateDiscriminatorOnFreshFakes(GanBatch real, bool record, Tensor? noise = null)
     {
         Tensor fake;
         BeginGeneratorPass();
         try
         {
-            using (no_grad()) fake = Fake(real);
+            using (no_grad()) fake = Fake(real, noise ?? (Config.IsRefiner ? null : NoiseFor(real.Count)));
         }
         finally
         {

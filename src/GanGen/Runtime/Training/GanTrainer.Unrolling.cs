@@ -9,6 +9,7 @@ namespace GanGen.Runtime.Training;
 public abstract partial class GanTrainer<TGenerator, TDiscriminator>
 {
     private Tensor? _unrollValues;
+    private Tensor? _lookAheadNoise;
     private List<(Tensor Live, Tensor Saved)>? _unrollState;
 
     /// <summary>
@@ -27,8 +28,36 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             foreach (var (live, saved) in _unrollState) saved.copy_(live);
         }
         long optimizerSteps = DiscriminatorOptimizer.StepCount;
-        for (int step = 0; step < Config.UnrollSteps; step++) UpdateDiscriminatorOnFreshFakes(real, record: false);
+        // The generator's batch being unrolled for still reads the step's noise buffer in its backward: the look-ahead
+        // draws into a buffer of its own.
+        if (!Config.IsRefiner && (_lookAheadNoise is null || _lookAheadNoise.size(0) != real.Count))
+        {
+            _lookAheadNoise?.Dispose();
+            _lookAheadNoise = empty(real.Count, Config.LatentSize, device: Device).DetachFromDisposeScope();
+        }
+        for (int step = 0; step < Config.UnrollSteps; step++) UpdateDiscriminatorOnFreshFakes(real, record: false, _lookAheadNoise);
         return new UnrollSnapshot(this, optimizerSteps);
+    }
+
+    /// <summary>One generator update on fresh noise outside the schedule, for tests of what an update leaves behind.</summary>
+    internal void UpdateGeneratorOnce(GanBatch batch)
+    {
+        using var onDevice = new DeviceBatch(batch, Device);
+        TrainGeneratorOnce(onDevice.Batch);
+    }
+
+    private void TrainGeneratorOnce(GanBatch real)
+    {
+        BeginGeneratorPass();
+        try
+        {
+            using var fresh = Fake(real);
+            UpdateGenerator(real, fresh);
+        }
+        finally
+        {
+            EndGeneratorPass();
+        }
     }
 
     /// <summary>Every tensor of the discriminator besides its flat parameters that an update changes, with a buffer to keep it in.</summary>
@@ -53,6 +82,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     private void DisposeUnrollState()
     {
         _unrollValues?.Dispose();
+        _lookAheadNoise?.Dispose();
         if (_unrollState is null) return;
         foreach (var (_, saved) in _unrollState) saved.Dispose();
     }

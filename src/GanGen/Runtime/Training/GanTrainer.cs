@@ -270,12 +270,14 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     }
 
     /// <summary>A generated batch for <paramref name="real"/>: from fresh noise (and its labels), or refined from its sources.</summary>
-    private Tensor Fake(GanBatch real)
+    private Tensor Fake(GanBatch real) => Fake(real, Config.IsRefiner ? null : NoiseFor(real.Count));
+
+    /// <summary>A generated batch from <paramref name="noise"/>, refilled here (a refiner takes the batch's sources instead).</summary>
+    private Tensor Fake(GanBatch real, Tensor? noise)
     {
         if (Config.IsRefiner) return GeneratorForward(real.Sources!, null);
-        var noise = NoiseFor(real.Count);
-        FillNoise(noise);
-        return GeneratorForward(noise, real.Labels);
+        FillNoise(noise!);
+        return GeneratorForward(noise!, real.Labels);
     }
 
     /// <summary>One discriminator update on the real batch and a detached fake batch.</summary>
