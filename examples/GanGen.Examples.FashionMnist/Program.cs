@@ -32,7 +32,7 @@ static int Run(ExampleOptions options)
     gan.DiscriminatorOptimizer.LearningRate = options.DiscriminatorLearningRate;
     var run = new TrainingRunOptions(
         Steps: options.Steps, OutputFolder: options.Output, LogEvery: 50, SampleEvery: options.SampleEvery,
-        EvaluateEvery: options.EvaluateEvery, CheckpointEvery: options.CheckpointEvery, Resume: options.Resume);
+        EvaluateEvery: options.EvaluateEvery, CheckpointEvery: options.CheckpointEvery, Start: options.Resume ? RunStart.Resume : RunStart.New);
 
     if (!options.Resume)
     {

@@ -39,6 +39,7 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
     var steps = new List<double>();
     var lossD = new List<double>();
     var lossG = new List<double>();
+    string lastLossG = "—";
     var realScore = new List<double>();
     var fakeScore = new List<double>();
     int curveEvery = Math.Max(1, options.Steps / 200);
@@ -53,9 +54,10 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
             var metrics = gan.ReadMetrics();
             steps.Add(step);
             lossD.Add(metrics.DiscriminatorLoss);
-            lossG.Add(metrics.GeneratorLoss);
+            lossG.Add(metrics.GeneratorLoss ?? double.NaN); // NaN: not measured yet, left out of the plot
             realScore.Add(metrics.RealScore);
             fakeScore.Add(metrics.FakeScore);
+            lastLossG = metrics.GeneratorLossText();
             if (!metrics.IsFinite)
             {
                 Console.Error.WriteLine($"error: training diverged at step {step}: {metrics}");
@@ -66,7 +68,7 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
         {
             using var probe = gan.Sample(2500).mul_(scale);
             double rate = step / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"step {step,6} | loss D {lossD[^1],8:F4} | loss G {lossG[^1],8:F4} | D(x) {realScore[^1],7:F3} | D(G(z)) {fakeScore[^1],7:F3} | {data.Measure(probe).ModesCovered}/{data.ModeCount} modes | {rate:F0} steps/s");
+            Console.WriteLine($"step {step,6} | loss D {lossD[^1],8:F4} | loss G {lastLossG,8} | D(x) {realScore[^1],7:F3} | D(G(z)) {fakeScore[^1],7:F3} | {data.Measure(probe).ModesCovered}/{data.ModeCount} modes | {rate:F0} steps/s");
         }
     }
 

@@ -18,7 +18,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     where TGenerator : nn.Module<Tensor, Tensor>
     where TDiscriminator : nn.Module<Tensor, Tensor>
 {
-    private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3;
+    // RealSumIndex: the real batches' float64 sum, NaN/±∞ exactly when some batch held such values.
+    private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3, RealSumIndex = 4, MetricCount = 5;
 
     private readonly Tensor _metricSums;
     private readonly Tensor[] _metricSlots;
@@ -30,7 +31,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     private Tensor? _penaltyEpsilon;
     private long _discriminatorUpdatesSinceRead;
     private long _generatorUpdatesSinceRead;
-    private float _lastGeneratorLoss = float.NaN;
+    private float? _lastGeneratorLoss;
     private bool _disposed;
 
     /// <summary>
@@ -72,8 +73,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
 
         FixedNoise = CreateNoise(fixedNoiseCount);
         _samplingRandom = new torch.Generator(unchecked((ulong)seed ^ SamplingSeedSalt), CPU);
-        _metricSums = zeros(4, dtype: float64, device: Device);
-        _metricSlots = new Tensor[4];
+        _metricSums = zeros(MetricCount, dtype: float64, device: Device);
+        _metricSlots = new Tensor[MetricCount];
         for (int i = 0; i < _metricSlots.Length; i++) _metricSlots[i] = _metricSums.narrow(0, i, 1);
     }
 
@@ -119,16 +120,22 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     /// <summary>
     /// One training step on <paramref name="realBatch"/> ([N, …data shape]) followed by a read-back of its metrics.
     /// Use <see cref="Step"/> plus periodic <see cref="ReadMetrics"/> to avoid a device sync every step.
+    /// A batch holding NaN or ±∞ is rejected with an <see cref="ArgumentException"/> before anything trains on it.
     /// </summary>
     public GanStepMetrics TrainStep(Tensor realBatch)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(realBatch);
+        RejectNonFiniteBatch(realBatch);
         Step(realBatch);
         return ReadMetrics();
     }
 
     /// <summary>
     /// One discriminator update, plus a generator update when the n_critic cycle calls for one. Metrics stay on the
-    /// device until <see cref="ReadMetrics"/>.
+    /// device until <see cref="ReadMetrics"/>. Without a device sync Step cannot reject a batch holding NaN or ±∞
+    /// before training on it; it folds the batch into a device-side check that the next <see cref="ReadMetrics"/>
+    /// reports as <see cref="GanStepMetrics.NonFiniteRealData"/> (use <see cref="TrainStep"/> to reject such a batch).
     /// </summary>
     public void Step(Tensor realBatch)
     {
@@ -179,7 +186,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
     public GanStepMetrics ReadMetrics()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        double lossD = 0, lossG = 0, real = 0, fake = 0;
+        double lossD = 0, lossG = 0, real = 0, fake = 0, realSum = 0;
         if (_discriminatorUpdatesSinceRead + _generatorUpdatesSinceRead > 0)
         {
             using var host = _metricSums.cpu();
@@ -188,10 +195,12 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
             lossG = sums[LossG];
             real = sums[RealScoreIndex];
             fake = sums[FakeScoreIndex];
+            realSum = sums[RealSumIndex];
         }
         if (_generatorUpdatesSinceRead > 0) _lastGeneratorLoss = (float)(lossG / _generatorUpdatesSinceRead);
         double d = Math.Max(1, _discriminatorUpdatesSinceRead);
-        var metrics = new GanStepMetrics((float)(lossD / d), _lastGeneratorLoss, (float)(real / d), (float)(fake / d), StepCount);
+        var metrics = new GanStepMetrics((float)(lossD / d), _lastGeneratorLoss, (float)(real / d), (float)(fake / d), StepCount,
+            NonFiniteRealData: !double.IsFinite(realSum));
         using (Scalar zero = 0.0) _metricSums.fill_(zero);
         _discriminatorUpdatesSinceRead = 0;
         _generatorUpdatesSinceRead = 0;
@@ -299,8 +308,12 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDisposab
             throw new ArgumentException(
                 $"{Config.Name}: a batch of {realBatch.size(0)} samples cannot be packed in groups of {Config.Pack} (Pack = {Config.Pack}); use a batch size that is a multiple of {Config.Pack}.",
                 nameof(realBatch));
-        if (!realBatch.is_floating_point())
-            throw new ArgumentException($"{Config.Name}: the real batch has dtype {realBatch.dtype}; convert it to float32 first.", nameof(realBatch));
+        var dtype = GeneratorParameters.Values.dtype;
+        if (realBatch.dtype != dtype)
+            throw new ArgumentException(
+                $"{Config.Name}: the real batch has dtype {realBatch.dtype}, but the networks compute in {dtype}; convert it first (batch.to({dtype}), scaled to the declared range).",
+                nameof(realBatch));
+        AccumulateBatchSum(realBatch);
     }
 
     private static string ShapeText(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
