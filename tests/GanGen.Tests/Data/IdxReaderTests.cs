@@ -81,6 +81,17 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void ImagesOfAnotherSizeThanTheModelsAreRefusedFromTheHeader()
+    {
+        string path = Write("large", Images(2, 32, 32), gzip: true);
+        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path, expectedShape: new long[] { 1, 28, 28 }));
+        Assert.Contains("large", error.Message);
+        Assert.Contains("holds 32×32 grayscale images, but the model's samples are [1, 28, 28]", error.Message);
+        using var fits = IdxReader.ReadImages(path, expectedShape: new long[] { 1, 32, 32 });
+        Assert.Equal(new long[] { 2, 1, 32, 32 }, fits.shape);
+    }
+
+    [Fact]
     public void EmbeddedTestSplitHasTenThousandBalancedImagesInRange()
     {
         string folder = EmbeddedFolder();
