@@ -26,26 +26,34 @@ internal sealed class FashionData : IDisposable
     /// <summary>
     /// Loads train-* IDX files from <paramref name="folder"/> (t10k-* if absent), else the folder's PNG/JPEG images
     /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded test split.
+    /// IDX images of another size are refused when the file is opened.
     /// </summary>
     public static FashionData Load(string? folder, int batchSize, long seed, Device device)
     {
-        string? idx = folder is null ? Path.Combine(EmbeddedFolder(), "t10k-" + Images) : Pick(folder, Images);
+        var shape = FashionDcgan.Declaration.DataShape;
+        string? idx = folder is null ? EmbeddedImages : Pick(folder, Images);
         Tensor data;
         string source;
         if (idx is not null)
         {
-            data = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne);
+            data = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne, expectedShape: shape);
             source = idx;
         }
         else if (ImageFolderReader.ImageFiles(folder!).Count > 0)
         {
-            data = ImageFolderReader.Read(folder!, FashionDcgan.Declaration.DataShape, GanGen.DataRange.MinusOneToOne);
+            data = ImageFolderReader.Read(folder!, shape, GanGen.DataRange.MinusOneToOne);
             source = $"the PNG/JPEG images in {folder} (centre-cropped, resized to 28×28 grayscale)";
         }
         else
         {
             throw new FileNotFoundException(
                 $"'{folder}' has neither Fashion-MNIST IDX files (train-* or t10k-*{Images[..^3]}, gzip or plain) nor PNG/JPEG images.");
+        }
+        long count = data.size(0);
+        if (count < batchSize)
+        {
+            data.Dispose();
+            throw new UsageException($"--batch-size {batchSize} is larger than the {count:N0} images of {source}; use at most {count}");
         }
         var onDevice = data.to(device);
         if (!ReferenceEquals(onDevice, data)) data.Dispose();
@@ -65,7 +73,6 @@ internal sealed class FashionData : IDisposable
 
     private static string? Pick(string folder, string suffix)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Data folder '{folder}' does not exist.");
         foreach (var prefix in new[] { "train-", "t10k-" })
         {
             foreach (var name in new[] { prefix + suffix, prefix + suffix[..^3] })

@@ -8,7 +8,7 @@ using GanGen.Runtime.Data;
 using GanGen.Runtime.Training;
 using static TorchSharp.torch;
 
-return ExampleOptions.CreateCommand(Run).Parse(args).Invoke();
+return CommandLineErrors.Invoke(ExampleOptions.CreateCommand(Run), args);
 
 static int Run(ExampleOptions options)
 {
@@ -60,7 +60,7 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
             lastLossG = metrics.GeneratorLossText();
             if (!metrics.IsFinite)
             {
-                Console.Error.WriteLine($"error: training diverged at step {step}: {metrics}");
+                Console.Error.WriteLine($"error: training diverged at step {step} ({metrics}); lower the learning rates in the declaration");
                 return 1;
             }
         }
