@@ -7,8 +7,9 @@ using static TorchSharp.torch;
 namespace GanGen.Examples.FashionMnist;
 
 /// <summary>
-/// The example's data: the embedded Fashion-MNIST test split (data/fashion-mnist in the repository), or the IDX files
-/// or PNG/JPEG images in a folder given with --data, scaled to [−1, 1] for the Tanh generator and batched by step.
+/// The example's data: the embedded 10,000-image subset of the Fashion-MNIST training split (data/fashion-mnist in
+/// the repository), or the IDX files or PNG/JPEG images in a folder given with --data, scaled to [−1, 1] for the Tanh
+/// generator and batched by step. The embedded test split is kept for the quality figures only.
 /// </summary>
 internal sealed class FashionData : IDisposable
 {
@@ -25,13 +26,13 @@ internal sealed class FashionData : IDisposable
 
     /// <summary>
     /// Loads train-* IDX files from <paramref name="folder"/> (t10k-* if absent), else the folder's PNG/JPEG images
-    /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded test split.
+    /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded training subset.
     /// IDX images of another size are refused when the file is opened.
     /// </summary>
     public static FashionData Load(string? folder, int batchSize, long seed, Device device)
     {
         var shape = FashionDcgan.Declaration.DataShape;
-        string? idx = folder is null ? EmbeddedImages : Pick(folder, Images);
+        string? idx = folder is null ? EmbeddedTrainingImages : Pick(folder, Images);
         Tensor data;
         string source;
         if (idx is not null)
@@ -61,7 +62,10 @@ internal sealed class FashionData : IDisposable
         return new FashionData(batches, $"{batches.Count:N0} images from {source} ({batches.BatchesPerEpoch} batches of {batchSize} per epoch)");
     }
 
-    /// <summary>The labelled embedded test split, for the quality figures' real statistics.</summary>
+    /// <summary>The embedded 10,000-image subset of the training split: what the example trains on by default.</summary>
+    public static string EmbeddedTrainingImages => Path.Combine(EmbeddedFolder(), "train-" + Images);
+
+    /// <summary>The labelled embedded test split, for the quality figures' real statistics only.</summary>
     public static string EmbeddedImages => Path.Combine(EmbeddedFolder(), "t10k-" + Images);
 
     /// <summary>Labels of the embedded test split.</summary>
@@ -90,9 +94,9 @@ internal sealed class FashionData : IDisposable
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             string candidate = Path.Combine(directory.FullName, "data", "fashion-mnist");
-            if (File.Exists(Path.Combine(candidate, "t10k-" + Images))) return candidate;
+            if (File.Exists(Path.Combine(candidate, "train-" + Images)) && File.Exists(Path.Combine(candidate, "t10k-" + Images))) return candidate;
         }
         throw new DirectoryNotFoundException(
-            $"The embedded Fashion-MNIST split (data/fashion-mnist/t10k-{Images}) was not found above {AppContext.BaseDirectory}; pass --data <folder>.");
+            $"The embedded Fashion-MNIST files (data/fashion-mnist/train-{Images} and t10k-{Images}) were not found above {AppContext.BaseDirectory}; pass --data <folder>.");
     }
 }
