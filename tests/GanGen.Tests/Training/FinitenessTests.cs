@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using GanGen.Runtime.Training;
 using GanGen.Examples.Models;
+using GanGen.Tests.Declarations;
 using static TorchSharp.torch;
 
 namespace GanGen.Tests.Training;
@@ -107,6 +108,25 @@ public sealed class FinitenessTests : IDisposable
     }
 
     [Fact]
+    public void AnEvaluationOfNonFiniteWeightsReportsTheDivergenceNotTheEvaluatorsFailure()
+    {
+        using var gan = new TinyImageWgan(seed: 3);
+        var options = new TrainingRunOptions(Steps: 8, OutputFolder: _folder, LogEvery: 100, SampleEvery: 100, EvaluateEvery: 2, CheckpointEvery: 100, TensorBoard: false);
+        var error = Assert.Throws<TrainingDivergedException>(() => TrainingRun.Fit(gan, step =>
+        {
+            if (step == 3) Poison(gan);
+            return randn(8, 1, 4, 4);
+        }, options, evaluate: samples =>
+        {
+            // A Fréchet distance of NaN features fails inside its matrix square root.
+            using var nan = samples.isnan();
+            using var any = nan.any();
+            return any.item<bool>() ? throw new System.Runtime.InteropServices.ExternalException("linalg.eigh: the algorithm failed to converge") : new Evaluation(1, "ok");
+        }, writePng: (_, _) => { }));
+        Assert.Equal(4, error.Step);
+    }
+
+    [Fact]
     public void ARunOnNonFiniteDataBlamesTheDataNotTheLearningRate()
     {
         using var gan = new RingGan(seed: 3);
@@ -124,7 +144,9 @@ public sealed class FinitenessTests : IDisposable
     }
 
     /// <summary>What a divergence does to the weights, between two metric reads.</summary>
-    private static void Poison(RingGan gan)
+    private static void Poison<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan)
+        where TGenerator : TorchSharp.torch.nn.Module<Tensor, Tensor>
+        where TDiscriminator : TorchSharp.torch.nn.Module<Tensor, Tensor>
     {
         using var first = gan.GeneratorParameters.Values.narrow(0, 0, 1);
         first.fill_(float.NaN);

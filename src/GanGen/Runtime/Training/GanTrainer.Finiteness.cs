@@ -26,7 +26,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     /// Throws <see cref="TrainingDivergedException"/> when either network's weights are not finite, naming the step,
     /// what is non-finite and what to do; <paramref name="path"/> is the checkpoint that is therefore not written.
     /// </summary>
-    public void ThrowIfWeightsNotFinite(string path)
+    internal void ThrowIfWeightsNotFinite(string path)
     {
         if (DescribeNonFiniteWeights() is not { } problem) return;
         string advice = RealDataSinceReadIsFinite()

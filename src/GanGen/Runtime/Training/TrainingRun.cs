@@ -141,6 +141,8 @@ public static class TrainingRun
             bool evaluateNow = evaluate is not null && ((options.EvaluateEvery > 0 && step % options.EvaluateEvery == 0) || end);
             if (evaluateNow)
             {
+                // An evaluator fed NaN samples may fail in its own way; say what happened instead.
+                gan.ThrowIfWeightsNotFinite(best);
                 Evaluation evaluation;
                 using (var samples = gan.Sample(evaluationSamples)) evaluation = evaluate!(samples);
                 bool improved = evaluation.Score < bestScore;
