@@ -96,6 +96,18 @@ public sealed class TensorArchiveTests : IDisposable
         Assert.Contains("archive format 1, without a checksum", error.Message);
     }
 
+    [Fact]
+    public void EmptyAndCutMagicAreNamedAsSuch()
+    {
+        string path = Path.Combine(_folder, "short.ckpt");
+        File.WriteAllBytes(path, []);
+        Assert.Contains("short.ckpt' is empty", Assert.Throws<InvalidDataException>(() => TensorArchive.Read(path)).Message);
+        File.WriteAllBytes(path, Encoding.ASCII.GetBytes("GGCKP"));
+        Assert.Contains("short.ckpt' is truncated", Assert.Throws<InvalidDataException>(() => TensorArchive.Read(path)).Message);
+        File.WriteAllBytes(path, Encoding.ASCII.GetBytes("PK\u0003\u0004 a zip"));
+        Assert.Contains("short.ckpt' is not a GanGen checkpoint", Assert.Throws<InvalidDataException>(() => TensorArchive.Read(path)).Message);
+    }
+
     /// <summary>An archive with no metadata and <paramref name="count"/> tensors to follow.</summary>
     private static RawArchive Tensors(int count) => new RawArchive().Int32(0).Int32(count);
 

@@ -144,6 +144,9 @@ public sealed class TensorArchive : IDisposable
         var header = new byte[ArchiveFormat.HeaderLength];
         int read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         var magic = header.AsSpan(0, Math.Min(read, ArchiveFormat.Magic.Length));
+        if (read == 0) throw new InvalidDataException($"'{path}' is empty: it holds no checkpoint.");
+        if (read < ArchiveFormat.Magic.Length && ArchiveFormat.Magic.AsSpan().StartsWith(magic))
+            throw new InvalidDataException($"'{path}' is truncated: it ends inside its {ArchiveFormat.HeaderLength}-byte header.");
         if (magic.SequenceEqual(ArchiveFormat.LegacyMagic))
             throw new InvalidDataException($"'{path}' was written by an earlier GanGen (archive format 1, without a checksum); this version reads format {FormatVersion} only: re-create it (train again, or re-save it with the GanGen version that wrote it).");
         if (magic.Length < ArchiveFormat.Magic.Length || !magic.StartsWith(ArchiveFormat.MagicPrefix))
