@@ -43,9 +43,22 @@ internal sealed class ConsoleProgress : ITrainingObserver
         }
     }
 
+    /// <summary>Two lines on a resumed run: what came from the checkpoint and what the command line overrode.</summary>
+    public void Resumed(ResumeReport report)
+    {
+        string file = System.IO.Path.GetFileName(report.Checkpoint);
+        Print($"resumed from {report.Checkpoint}: step {report.Step}" +
+              (report.GeneratorLearningRate is null ? $", --lr-g {report.CheckpointGeneratorLearningRate:G4}" : "") +
+              (report.DiscriminatorLearningRate is null ? $", --lr-d {report.CheckpointDiscriminatorLearningRate:G4}" : ""));
+        string overridden =
+            (report.GeneratorLearningRate is { } g ? $" --lr-g {g:G4} ({file} had {report.CheckpointGeneratorLearningRate:G4})" : "") +
+            (report.DiscriminatorLearningRate is { } d ? $" --lr-d {d:G4} ({file} had {report.CheckpointDiscriminatorLearningRate:G4})" : "");
+        Print("overridden on the command line:" + (overridden.Length == 0 ? " nothing" : overridden));
+    }
+
     public void Logged(GanStepMetrics metrics, double stepsPerSecond)
     {
-        string line = $"step {metrics.Step}/{_total} | {stepsPerSecond:F1} steps/s | loss D {metrics.DiscriminatorLoss:F3} | loss G {metrics.GeneratorLoss:F3} | D(x) {metrics.RealScore:F2} | D(G(z)) {metrics.FakeScore:F2}";
+        string line = $"step {metrics.Step}/{_total} | {stepsPerSecond:F1} steps/s | loss D {metrics.DiscriminatorLoss:F3} | loss G {metrics.GeneratorLossText("F3")} | D(x) {metrics.RealScore:F2} | D(G(z)) {metrics.FakeScore:F2}";
         if (_task is null) Console.WriteLine(line);
         else
         {

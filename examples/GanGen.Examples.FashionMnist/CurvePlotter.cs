@@ -18,6 +18,8 @@ internal sealed class CurvePlotter : ITrainingObserver
 
     public void Started(long fromStep, long totalSteps) => _inner.Started(fromStep, totalSteps);
 
+    public void Resumed(ResumeReport report) => _inner.Resumed(report);
+
     public void Logged(GanStepMetrics metrics, double stepsPerSecond) => _inner.Logged(metrics, stepsPerSecond);
 
     public void SamplesWritten(long step, string path)

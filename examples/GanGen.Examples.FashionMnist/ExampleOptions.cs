@@ -1,62 +1,73 @@
 using System;
 using System.CommandLine;
+using GanGen.Examples.Models;
+using GanGen.Runtime.Training;
 
 namespace GanGen.Examples.FashionMnist;
 
 /// <summary>Command-line options of the Fashion-MNIST DCGAN example.</summary>
 internal sealed record ExampleOptions(
-    int Steps, int BatchSize, double GeneratorLearningRate, double DiscriminatorLearningRate, string? DataPath,
-    string Output, long Seed, string Device, int Threads, bool Resume, int SampleEvery, int CheckpointEvery,
+    int Steps, int BatchSize, double? GeneratorLearningRate, double? DiscriminatorLearningRate, string? DataPath,
+    string Output, long Seed, string Device, int Threads, bool Resume, bool Overwrite, int SampleEvery, int CheckpointEvery,
     int EvaluateEvery, int EvaluationSamples, string? EvaluateCheckpoint)
 {
+    /// <summary>What --data should hold, for its help text and errors.</summary>
+    public const string DataContents = "Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz] or t10k-images-idx3-ubyte[.gz]) or PNG/JPEG images";
+
+    /// <summary>How the run treats an output folder that holds an earlier run.</summary>
+    public RunStart Start => Resume ? RunStart.Resume : Overwrite ? RunStart.Overwrite : RunStart.New;
+
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
         var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
-        var lrG = new Option<double>("--lr-g") { Description = "Generator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
-        var lrD = new Option<double>("--lr-d") { Description = "Discriminator learning rate (declared default: 2e-4)", DefaultValueFactory = _ => 2e-4 };
-        var data = new Option<string?>("--data") { Description = "Folder with Fashion-MNIST IDX files (e.g. /usr/share/datasets/fashion-mnist for the 60,000-image training split) or with PNG/JPEG images (centre-cropped, resized to 28×28 grayscale); default: the embedded 10,000-image test split. Quality figures always compare with the embedded Fashion-MNIST test images" };
+        var lrG = new Option<double?>("--lr-g") { Description = "Generator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
+        var lrD = new Option<double?>("--lr-d") { Description = "Discriminator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
+        var data = new Option<string?>("--data") { Description = $"Folder with {DataContents} (e.g. /usr/share/datasets/fashion-mnist for the 60,000-image training split; images are centre-cropped, resized to 28×28 grayscale); default: the embedded 10,000-image subset of the training split. Quality figures always compare with the embedded Fashion-MNIST test images" };
         var output = new Option<string>("--output") { Description = "Folder for sample grids, metrics.csv, checkpoints and TensorBoard logs", DefaultValueFactory = _ => "runs/fashion-dcgan" };
         var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data order", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "TorchSharp device: cpu, cuda, cuda:1 (CUDA needs a CUDA TorchSharp package)", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int>("--threads") { Description = "Intra-op CPU threads (0: TorchSharp's default)", DefaultValueFactory = _ => 0 };
-        var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.ckpt" };
+        var threads = new Option<int>("--threads") { Description = $"Intra-op CPU threads (0: TorchSharp's default; at most 4 × the processors)", DefaultValueFactory = _ => 0 };
+        var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.ckpt (required when the output folder holds a run you want to continue)" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Delete the previous run's files in the output folder (checkpoints, metrics, samples, TensorBoard events) and start again" };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Steps between sample grids", DefaultValueFactory = _ => 250 };
-        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 500 };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (0: only at the end)", DefaultValueFactory = _ => 500 };
         var evaluateEvery = new Option<int>("--evaluate-every") { Description = "Steps between quality evaluations (0: only at the end)", DefaultValueFactory = _ => 500 };
         var evaluationSamples = new Option<int>("--evaluation-samples") { Description = "Generated samples per quality evaluation", DefaultValueFactory = _ => 2000 };
         var evaluateCheckpoint = new Option<string?>("--evaluate-checkpoint") { Description = "Only report the quality figures of this checkpoint (e.g. runs/fashion-dcgan/best.ckpt), without training" };
 
         var command = new RootCommand("Trains the declared Fashion-MNIST DCGAN and reports classifier-based quality figures.")
         {
-            steps, batch, lrG, lrD, data, output, seed, device, threads, resume, sampleEvery, checkpointEvery, evaluateEvery, evaluationSamples,
-            evaluateCheckpoint,
+            steps, batch, lrG, lrD, data, output, seed, device, threads, resume, overwrite, sampleEvery, checkpointEvery, evaluateEvery,
+            evaluationSamples, evaluateCheckpoint,
         };
         command.SetAction(result =>
         {
             var options = new ExampleOptions(
                 result.GetValue(steps), result.GetValue(batch), result.GetValue(lrG), result.GetValue(lrD), result.GetValue(data),
                 result.GetValue(output)!, result.GetValue(seed), result.GetValue(device)!, result.GetValue(threads), result.GetValue(resume),
-                result.GetValue(sampleEvery), result.GetValue(checkpointEvery), result.GetValue(evaluateEvery), result.GetValue(evaluationSamples),
-                result.GetValue(evaluateCheckpoint));
-            if (options.Validate() is { } problem)
-            {
-                Console.Error.WriteLine("error: " + problem);
-                return 2;
-            }
-            return GanGen.Examples.Models.CommandLineErrors.Run(() => run(options));
+                result.GetValue(overwrite), result.GetValue(sampleEvery), result.GetValue(checkpointEvery), result.GetValue(evaluateEvery),
+                result.GetValue(evaluationSamples), result.GetValue(evaluateCheckpoint));
+            return options.Validate() is { } problem
+                ? CommandLineErrors.Usage(problem)
+                : CommandLineErrors.Run(() => run(options), memoryHint: $"--batch-size (now {options.BatchSize}) or --evaluation-samples (now {options.EvaluationSamples})");
         });
         return command;
     }
 
-    private string? Validate()
-    {
-        if (Steps < 1) return $"--steps must be at least 1 (got {Steps})";
-        if (BatchSize < 2) return $"--batch-size must be at least 2 (got {BatchSize})";
-        if (!(GeneratorLearningRate > 0) || !(DiscriminatorLearningRate > 0)) return "--lr-g and --lr-d must be positive";
-        if (Threads < 0) return $"--threads must be 0 or positive (got {Threads})";
-        if (SampleEvery < 1 || CheckpointEvery < 0 || EvaluateEvery < 0) return "--sample-every must be ≥ 1; --checkpoint-every and --evaluate-every ≥ 0";
-        if (EvaluationSamples < 10) return $"--evaluation-samples must be at least 10 (got {EvaluationSamples})";
-        return null;
-    }
+    private string? Validate() => OptionChecks.First(
+        OptionChecks.Between("--steps", Steps, 1, 100_000_000),
+        OptionChecks.Between("--batch-size", BatchSize, 2, 1_000_000),
+        OptionChecks.LearningRate("--lr-g", GeneratorLearningRate),
+        OptionChecks.LearningRate("--lr-d", DiscriminatorLearningRate),
+        OptionChecks.ExistingFolder("--data", DataPath, DataContents),
+        OptionChecks.OutputFolder("--output", Output),
+        OptionChecks.Device(Device),
+        OptionChecks.Threads(Threads),
+        Resume && Overwrite ? "--resume and --overwrite exclude each other: continue the run in the output folder, or replace it" : null,
+        OptionChecks.Between("--sample-every", SampleEvery, 1, int.MaxValue),
+        OptionChecks.Between("--checkpoint-every", CheckpointEvery, 0, int.MaxValue),
+        OptionChecks.Between("--evaluate-every", EvaluateEvery, 0, int.MaxValue),
+        OptionChecks.Between("--evaluation-samples", EvaluationSamples, 10, 1_000_000),
+        OptionChecks.ExistingFile("--evaluate-checkpoint", EvaluateCheckpoint));
 }

@@ -7,8 +7,9 @@ using static TorchSharp.torch;
 namespace GanGen.Examples.FashionMnist;
 
 /// <summary>
-/// The example's data: the embedded Fashion-MNIST test split (data/fashion-mnist in the repository), or the IDX files
-/// or PNG/JPEG images in a folder given with --data, scaled to [−1, 1] for the Tanh generator and batched by step.
+/// The example's data: the embedded 10,000-image subset of the Fashion-MNIST training split (data/fashion-mnist in
+/// the repository), or the IDX files or PNG/JPEG images in a folder given with --data, scaled to [−1, 1] for the Tanh
+/// generator and batched by step. The embedded test split is kept for the quality figures only.
 /// </summary>
 internal sealed class FashionData : IDisposable
 {
@@ -25,21 +26,23 @@ internal sealed class FashionData : IDisposable
 
     /// <summary>
     /// Loads train-* IDX files from <paramref name="folder"/> (t10k-* if absent), else the folder's PNG/JPEG images
-    /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded test split.
+    /// (centre-cropped and resized to the declared 1×28×28), or, without a folder, the embedded training subset.
+    /// IDX images of another size are refused when the file is opened.
     /// </summary>
     public static FashionData Load(string? folder, int batchSize, long seed, Device device)
     {
-        string? idx = folder is null ? Path.Combine(EmbeddedFolder(), "t10k-" + Images) : Pick(folder, Images);
+        var shape = FashionDcgan.Declaration.DataShape;
+        string? idx = folder is null ? EmbeddedTrainingImages : Pick(folder, Images);
         Tensor data;
         string source;
         if (idx is not null)
         {
-            data = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne);
+            data = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne, expectedShape: shape);
             source = idx;
         }
         else if (ImageFolderReader.ImageFiles(folder!).Count > 0)
         {
-            data = ImageFolderReader.Read(folder!, FashionDcgan.Declaration.DataShape, GanGen.DataRange.MinusOneToOne);
+            data = ImageFolderReader.Read(folder!, shape, GanGen.DataRange.MinusOneToOne);
             source = $"the PNG/JPEG images in {folder} (centre-cropped, resized to 28×28 grayscale)";
         }
         else
@@ -47,13 +50,22 @@ internal sealed class FashionData : IDisposable
             throw new FileNotFoundException(
                 $"'{folder}' has neither Fashion-MNIST IDX files (train-* or t10k-*{Images[..^3]}, gzip or plain) nor PNG/JPEG images.");
         }
+        long count = data.size(0);
+        if (count < batchSize)
+        {
+            data.Dispose();
+            throw new UsageException($"--batch-size {batchSize} is larger than the {count:N0} images of {source}; use at most {count}");
+        }
         var onDevice = data.to(device);
         if (!ReferenceEquals(onDevice, data)) data.Dispose();
         var batches = new ShuffledBatches(onDevice, batchSize, seed);
         return new FashionData(batches, $"{batches.Count:N0} images from {source} ({batches.BatchesPerEpoch} batches of {batchSize} per epoch)");
     }
 
-    /// <summary>The labelled embedded test split, for the quality figures' real statistics.</summary>
+    /// <summary>The embedded 10,000-image subset of the training split: what the example trains on by default.</summary>
+    public static string EmbeddedTrainingImages => Path.Combine(EmbeddedFolder(), "train-" + Images);
+
+    /// <summary>The labelled embedded test split, for the quality figures' real statistics only.</summary>
     public static string EmbeddedImages => Path.Combine(EmbeddedFolder(), "t10k-" + Images);
 
     /// <summary>Labels of the embedded test split.</summary>
@@ -65,7 +77,6 @@ internal sealed class FashionData : IDisposable
 
     private static string? Pick(string folder, string suffix)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Data folder '{folder}' does not exist.");
         foreach (var prefix in new[] { "train-", "t10k-" })
         {
             foreach (var name in new[] { prefix + suffix, prefix + suffix[..^3] })
@@ -83,9 +94,9 @@ internal sealed class FashionData : IDisposable
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             string candidate = Path.Combine(directory.FullName, "data", "fashion-mnist");
-            if (File.Exists(Path.Combine(candidate, "t10k-" + Images))) return candidate;
+            if (File.Exists(Path.Combine(candidate, "train-" + Images)) && File.Exists(Path.Combine(candidate, "t10k-" + Images))) return candidate;
         }
         throw new DirectoryNotFoundException(
-            $"The embedded Fashion-MNIST split (data/fashion-mnist/t10k-{Images}) was not found above {AppContext.BaseDirectory}; pass --data <folder>.");
+            $"The embedded Fashion-MNIST files (data/fashion-mnist/train-{Images} and t10k-{Images}) were not found above {AppContext.BaseDirectory}; pass --data <folder>.");
     }
 }

@@ -1,29 +1,105 @@
 using System;
+using System.CommandLine;
+using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace GanGen.Examples.Models;
 
 /// <summary>
-/// Turns the errors a user can cause from the command line — a data folder without the expected files, a corrupt
-/// file, a checkpoint of another model, a device this machine lacks — into one "error: …" line and exit code 1
-/// instead of an unhandled-exception stack trace. The exception messages name the file, shape or value at fault.
+/// The examples' one policy for failures a user can cause: one "error: …" line on stderr, never a stack trace.
+/// Exit code 2 when the command line must change (a parse error, an option out of range, the wrong kind of path, a
+/// folder conflict); exit code 1 when the files, the data or the machine are at fault (a corrupt file, a checkpoint
+/// of another model, a device this machine lacks, too little memory). Bugs stay exceptions.
 /// </summary>
-public static class CommandLineErrors
+public static partial class CommandLineErrors
 {
-    /// <summary>Runs <paramref name="run"/>, reporting a user-caused failure as one line on stderr with exit code 1.</summary>
-    public static int Run(Func<int> run)
+    /// <summary>The command line must change.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>A file, the data or the machine is at fault.</summary>
+    public const int FailureExitCode = 1;
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command's action; a parse error (unknown option, a value of the
+    /// wrong type) is one "error:" line and exit code 2 instead of the full help text.
+    /// </summary>
+    public static int Invoke(RootCommand command, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var result = command.Parse(args);
+        return result.Errors.Count > 0 ? Usage(ParseProblem(result.Errors[0]) + " (see --help)") : result.Invoke();
+    }
+
+    /// <summary>The parse error on one line, prefixed with the option it concerns when the message does not name it.</summary>
+    private static string ParseProblem(System.CommandLine.Parsing.ParseError error)
+    {
+        string message = string.Join(" ", error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var option = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
+    }
+
+    /// <summary>Reports a usage error; returns exit code 2.</summary>
+    public static int Usage(string problem) => Report(problem, UsageExitCode);
+
+    /// <summary>
+    /// Runs <paramref name="run"/>, reporting a user-caused failure as one line on stderr: exit code 2 for a
+    /// <see cref="UsageException"/>, 1 otherwise. An allocation failure names <paramref name="memoryHint"/> (e.g.
+    /// "--batch-size 100000000") as the setting to lower.
+    /// </summary>
+    public static int Run(Func<int> run, string? memoryHint = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         try
         {
             return run();
         }
+        catch (UsageException e)
+        {
+            return Usage(e.Message);
+        }
+        catch (Exception e) when (IsOutOfMemory(e))
+        {
+            return Report($"out of memory: {Attempted(e.Message)}; lower {memoryHint ?? "the sizes you chose"}", FailureExitCode);
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            Console.Out.Flush();
-            Console.Error.WriteLine("error: " + FirstLine(e.Message));
-            return 1;
+            return Report(FirstLine(e.Message), FailureExitCode);
         }
+    }
+
+    /// <summary>
+    /// True for managed and native allocation failures. libtorch reports its own as a native error whose text is
+    /// the only sign (DefaultCPUAllocator's "can't allocate memory", CUDA's "out of memory").
+    /// </summary>
+    public static bool IsOutOfMemory(Exception e) =>
+        e is OutOfMemoryException ||
+        (e is ExternalException && (e.Message.Contains("can't allocate memory", StringComparison.OrdinalIgnoreCase) ||
+                                    e.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>What failed to fit, from libtorch's "you tried to allocate N bytes" when it says so.</summary>
+    private static string Attempted(string message)
+    {
+        var match = AllocationSize().Match(message);
+        return match.Success && double.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out double bytes)
+            ? string.Create(CultureInfo.InvariantCulture, $"a tensor of {bytes / (1 << 30):N1} GiB did not fit in memory")
+            : "an allocation did not fit in memory";
+    }
+
+    [GeneratedRegex("allocate ([0-9]+) bytes")]
+    private static partial Regex AllocationSize();
+
+    private static int Report(string problem, int exitCode)
+    {
+        Console.Out.Flush();
+        Console.Error.WriteLine("error: " + problem);
+        return exitCode;
     }
 
     // Some messages carry native traces on further lines; the first line says what is wrong.

@@ -24,7 +24,7 @@ public static class Plots
         plot.SavePng(path, 800, 800);
     }
 
-    /// <summary>Losses and mean D scores against the step.</summary>
+    /// <summary>Losses and mean D scores against the step; NaN marks a value not measured at a step.</summary>
     public static void Curves(string path, IReadOnlyList<double> steps, IReadOnlyList<double> lossD, IReadOnlyList<double> lossG,
         IReadOnlyList<double> realScore, IReadOnlyList<double> fakeScore)
     {
@@ -48,23 +48,26 @@ public static class Plots
         {
             var cells = line.Split(',');
             if (cells.Length != 5 || !double.TryParse(cells[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
-            for (int c = 0; c < 5; c++) columns[c].Add(double.Parse(cells[c], System.Globalization.CultureInfo.InvariantCulture));
+            // An empty cell is a value not yet measured (loss G before the first generator update): no point.
+            for (int c = 0; c < 5; c++) columns[c].Add(cells[c].Length == 0 ? double.NaN : double.Parse(cells[c], System.Globalization.CultureInfo.InvariantCulture));
         }
         Curves(pngPath, columns[0], columns[1], columns[2], columns[3], columns[4]);
     }
 
+    /// <summary>One curve; NaN marks a value not measured at that step (it is left out, not drawn as a gap or zero).</summary>
     private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label)
     {
-        var line = plot.Add.Scatter(ToArray(xs), ToArray(ys));
+        var keptXs = new List<double>();
+        var keptYs = new List<double>();
+        for (int i = 0; i < ys.Count; i++)
+        {
+            if (double.IsNaN(ys[i])) continue;
+            keptXs.Add(xs[i]);
+            keptYs.Add(ys[i]);
+        }
+        var line = plot.Add.Scatter(keptXs.ToArray(), keptYs.ToArray());
         line.LegendText = label;
         line.MarkerSize = 0;
-    }
-
-    private static double[] ToArray(IReadOnlyList<double> values)
-    {
-        var array = new double[values.Count];
-        for (int i = 0; i < array.Length; i++) array[i] = values[i];
-        return array;
     }
 
     private static double[] Xs(float[] points) => Column(points, 0);

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using GanGen.Examples.Models;
 
 namespace GanGen.Examples.Toy2D;
 
@@ -14,7 +15,7 @@ internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, 
         var batch = new Option<int>("--batch-size") { Description = "Real and fake samples per step", DefaultValueFactory = _ => 256 };
         var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "Folder for the PNG plots", DefaultValueFactory = _ => "runs/toy2d" };
-        var threads = new Option<int>("--threads") { Description = "Intra-op CPU threads (0: TorchSharp's default)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Intra-op CPU threads (0: TorchSharp's default; at most 4 × the processors)", DefaultValueFactory = _ => 0 };
         var logEvery = new Option<int>("--log-every") { Description = "Steps between progress lines", DefaultValueFactory = _ => 1000 };
 
         var command = new RootCommand("Trains a declared GAN on a 2-D Gaussian mixture — WGAN-GP on the ring, PacGAN on the grid — and reports mode coverage.")
@@ -26,7 +27,9 @@ internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, 
             var options = new ExampleOptions(
                 result.GetValue(dataset)!, result.GetValue(steps) ?? DefaultSteps(result.GetValue(dataset)!), result.GetValue(batch), result.GetValue(seed),
                 result.GetValue(output)!, result.GetValue(threads), result.GetValue(logEvery));
-            return options.Validate() is { } problem ? Fail(problem) : GanGen.Examples.Models.CommandLineErrors.Run(() => run(options));
+            return options.Validate() is { } problem
+                ? CommandLineErrors.Usage(problem)
+                : CommandLineErrors.Run(() => run(options), memoryHint: $"--batch-size (now {options.BatchSize})");
         });
         return command;
     }
@@ -34,18 +37,12 @@ internal sealed record ExampleOptions(string Dataset, int Steps, int BatchSize, 
     /// <summary>Steps when --steps is not given: what each dataset's model needs to cover its modes.</summary>
     private static int DefaultSteps(string dataset) => dataset == "grid" ? 30_000 : 12_000;
 
-    private string? Validate()
-    {
-        if (Steps < 1) return $"--steps must be at least 1 (got {Steps})";
-        if (BatchSize < 2) return $"--batch-size must be at least 2 (got {BatchSize})";
-        if (Threads < 0) return $"--threads must be 0 or positive (got {Threads})";
-        if (LogEvery < 1) return $"--log-every must be at least 1 (got {LogEvery})";
-        return null;
-    }
-
-    private static int Fail(string problem)
-    {
-        Console.Error.WriteLine("error: " + problem);
-        return 2;
-    }
+    private string? Validate() => OptionChecks.First(
+        OptionChecks.Between("--steps", Steps, 1, 100_000_000),
+        OptionChecks.Between("--batch-size", BatchSize, 2, 100_000_000),
+        // The grid's PacGAN judges four samples at once, so its batches are whole groups of four.
+        Dataset == "grid" && BatchSize % 4 != 0 ? $"--batch-size must be a multiple of 4 for --dataset grid (PacGAN packs 4 samples); got {BatchSize}" : null,
+        OptionChecks.OutputFolder("--output", Output),
+        OptionChecks.Threads(Threads),
+        OptionChecks.Between("--log-every", LogEvery, 1, int.MaxValue));
 }

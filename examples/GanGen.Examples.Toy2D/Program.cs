@@ -8,7 +8,7 @@ using GanGen.Runtime.Data;
 using GanGen.Runtime.Training;
 using static TorchSharp.torch;
 
-return ExampleOptions.CreateCommand(Run).Parse(args).Invoke();
+return CommandLineErrors.Invoke(ExampleOptions.CreateCommand(Run), args);
 
 static int Run(ExampleOptions options)
 {
@@ -39,6 +39,7 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
     var steps = new List<double>();
     var lossD = new List<double>();
     var lossG = new List<double>();
+    string lastLossG = "—";
     var realScore = new List<double>();
     var fakeScore = new List<double>();
     int curveEvery = Math.Max(1, options.Steps / 200);
@@ -53,12 +54,13 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
             var metrics = gan.ReadMetrics();
             steps.Add(step);
             lossD.Add(metrics.DiscriminatorLoss);
-            lossG.Add(metrics.GeneratorLoss);
+            lossG.Add(metrics.GeneratorLoss ?? double.NaN); // NaN: not measured yet, left out of the plot
             realScore.Add(metrics.RealScore);
             fakeScore.Add(metrics.FakeScore);
+            lastLossG = metrics.GeneratorLossText();
             if (!metrics.IsFinite)
             {
-                Console.Error.WriteLine($"error: training diverged at step {step}: {metrics}");
+                Console.Error.WriteLine($"error: training diverged at step {step} ({metrics}); lower the learning rates in the declaration");
                 return 1;
             }
         }
@@ -66,7 +68,7 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
         {
             using var probe = gan.Sample(2500).mul_(scale);
             double rate = step / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"step {step,6} | loss D {lossD[^1],8:F4} | loss G {lossG[^1],8:F4} | D(x) {realScore[^1],7:F3} | D(G(z)) {fakeScore[^1],7:F3} | {data.Measure(probe).ModesCovered}/{data.ModeCount} modes | {rate:F0} steps/s");
+            Console.WriteLine($"step {step,6} | loss D {lossD[^1],8:F4} | loss G {lastLossG,8} | D(x) {realScore[^1],7:F3} | D(G(z)) {fakeScore[^1],7:F3} | {data.Measure(probe).ModesCovered}/{data.ModeCount} modes | {rate:F0} steps/s");
         }
     }
 

@@ -17,7 +17,7 @@ internal static class ReservedNames
         "CreateNoise", "GeneratorForward", "ScoreWithDiscriminator", "DiscriminatorLoss", "GeneratorLoss",
         "AfterDiscriminatorUpdate", "DiscriminatorFakes", "StatefulRegularizers", "AddTerm", "ScoreInOnePass", "ScoreWithoutGradient",
         "BeforeDiscriminatorStep", "BeforeGeneratorStep", "DiscriminatorInput", "BeginDiscriminatorPass", "EndDiscriminatorPass",
-        "BeginGeneratorPass", "EndGeneratorPass", "DiscriminatorUpdates", "FeaturesWithoutGradient",
+        "BeginGeneratorPass", "EndGeneratorPass", "DiscriminatorUpdates", "FeaturesWithoutGradient", "DescribeNonFiniteWeights",
         "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
         "Summary",
     };

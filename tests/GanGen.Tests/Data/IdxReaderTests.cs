@@ -81,6 +81,17 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void ImagesOfAnotherSizeThanTheModelsAreRefusedFromTheHeader()
+    {
+        string path = Write("large", Images(2, 32, 32), gzip: true);
+        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path, expectedShape: new long[] { 1, 28, 28 }));
+        Assert.Contains("large", error.Message);
+        Assert.Contains("holds 32×32 grayscale images, but the model's samples are [1, 28, 28]", error.Message);
+        using var fits = IdxReader.ReadImages(path, expectedShape: new long[] { 1, 32, 32 });
+        Assert.Equal(new long[] { 2, 1, 32, 32 }, fits.shape);
+    }
+
+    [Fact]
     public void EmbeddedTestSplitHasTenThousandBalancedImagesInRange()
     {
         string folder = EmbeddedFolder();
@@ -94,6 +105,33 @@ public sealed class IdxReaderTests : IDisposable
             using var counts = labels.bincount(null);
             Assert.Equal(Enumerable.Repeat(1000L, 10), counts.data<long>().ToArray());
         }
+    }
+
+    [Fact]
+    public void EmbeddedTrainingSubsetIsTenThousandTrainingImagesNoneOfThemATestImage()
+    {
+        string folder = EmbeddedFolder();
+        var (train, labels) = IdxReader.ReadPair(Path.Combine(folder, "train-images-idx3-ubyte.gz"), Path.Combine(folder, "train-labels-idx1-ubyte.gz"));
+        using var test = IdxReader.ReadImages(Path.Combine(folder, "t10k-images-idx3-ubyte.gz"));
+        using (train)
+        using (labels)
+        {
+            Assert.Equal(new long[] { 10_000, 1, 28, 28 }, train.shape);
+            using var counts = labels.bincount(null);
+            Assert.All(counts.data<long>().ToArray(), count => Assert.InRange(count, 900, 1100)); // every class, roughly balanced
+            // Quality figures compare generated images with test images: the training data must not contain them.
+            var trainPrints = Fingerprints(train).ToHashSet();
+            Assert.DoesNotContain(Fingerprints(test), trainPrints.Contains);
+        }
+    }
+
+    /// <summary>One number per image that equal images share (a fixed random projection of the pixels).</summary>
+    private static double[] Fingerprints(TorchSharp.torch.Tensor images)
+    {
+        using var weights = rand(784, dtype: float64, generator: new TorchSharp.torch.Generator(5));
+        using var flat = images.flatten(1).to(float64);
+        using var prints = flat.matmul(weights);
+        return prints.data<double>().ToArray();
     }
 
     internal static string EmbeddedFolder()

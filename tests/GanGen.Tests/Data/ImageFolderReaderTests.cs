@@ -48,6 +48,21 @@ public sealed class ImageFolderReaderTests : IDisposable
         Assert.Contains("[2, 8, 8]", Assert.Throws<ArgumentException>(() => ImageFolderReader.Read(_folder, new long[] { 2, 8, 8 })).Message);
     }
 
+    [Theory]
+    [InlineData("cut.png", SKEncodedImageFormat.Png)]
+    [InlineData("cut.jpg", SKEncodedImageFormat.Jpeg)]
+    public void ATruncatedImageIsNamedInsteadOfDecodedHalfBlank(string name, SKEncodedImageFormat format)
+    {
+        // SkiaSharp's one-call decode returns a bitmap for such a file, its missing rows left blank.
+        Save(name, 64, 64, (x, y) => new SKColor((byte)(x * 4), (byte)(y * 4), (byte)(x ^ y)), format);
+        string path = Path.Combine(_folder, name);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length * 2 / 3).ToArray());
+        var error = Assert.Throws<InvalidDataException>(() => ImageFolderReader.Read(_folder, new long[] { 1, 8, 8 }));
+        Assert.Contains(name, error.Message);
+        Assert.Contains("is truncated", error.Message);
+    }
+
     private void Save(string name, int width, int height, Func<int, int, SKColor> colour, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
     {
         using var bitmap = new SKBitmap(width, height);

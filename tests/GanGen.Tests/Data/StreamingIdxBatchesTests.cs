@@ -57,6 +57,14 @@ public sealed class StreamingIdxBatchesTests : IDisposable
         Assert.Contains("truncated", error.Message);
     }
 
+    [Fact]
+    public void ImagesOfAnotherSizeThanTheModelsAreRefusedAtOpen()
+    {
+        string path = WriteIndexedImages(20, gzip: true); // 2×2 images
+        var error = Assert.Throws<InvalidDataException>(() => new StreamingIdxBatches(path, 4, seed: 1, expectedShape: new long[] { 1, 28, 28 }));
+        Assert.Contains("images.gz' holds 2×2 grayscale images, but the model's samples are [1, 28, 28]", error.Message);
+    }
+
     private static List<int> Epoch(StreamingIdxBatches batches, long epoch)
     {
         var ids = new List<int>();

@@ -17,15 +17,8 @@ internal static class DotnetCommand
 
     public static (int ExitCode, string Output) Run(string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's own MSBuild settings must not leak into child builds.
-        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
-            start.Environment.Remove(name);
+        var start = StartInfo(directory);
+        start.Arguments = arguments;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
@@ -37,6 +30,21 @@ internal static class DotnetCommand
         string all = output + error.Result;
         log?.WriteLine($"$ dotnet {arguments}\n{all}");
         return (process.ExitCode, all);
+    }
+
+    /// <summary>The dotnet host in <paramref name="directory"/>, output redirected, without the test host's MSBuild settings.</summary>
+    public static ProcessStartInfo StartInfo(string directory)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host's own MSBuild settings must not leak into child builds.
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
+            start.Environment.Remove(name);
+        return start;
     }
 
     public static string RepositoryRoot([CallerFilePath] string here = "") =>

@@ -34,7 +34,7 @@ public class PatchMapTests
         for (int i = 0; i < 20; i++) gan.Step(real);
         var metrics = gan.ReadMetrics();
         Assert.Equal(20, metrics.Step);
-        Assert.True(float.IsFinite(metrics.DiscriminatorLoss) && float.IsFinite(metrics.GeneratorLoss), metrics.ToString());
+        Assert.True(float.IsFinite(metrics.DiscriminatorLoss) && metrics.GeneratorLoss is { } g && float.IsFinite(g), metrics.ToString());
         Assert.InRange(metrics.RealScore, 0f, 1f);
         Assert.InRange(metrics.FakeScore, 0f, 1f);
         using var samples = gan.Sample(3);

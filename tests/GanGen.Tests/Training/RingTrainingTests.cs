@@ -50,7 +50,7 @@ public class RingTrainingTests
             using var scope = NewDisposeScope();
             var metrics = gan.TrainStep(data.Sample(64));
             losses.Add(metrics.DiscriminatorLoss);
-            losses.Add(metrics.GeneratorLoss);
+            losses.Add(metrics.GeneratorLoss ?? float.NaN);
         }
         return losses;
     }

@@ -49,7 +49,7 @@ public class TrainerBehaviourTests
         Assert.Equal(1, gan.GeneratorUpdates);
         var metrics = gan.ReadMetrics();
         Assert.Equal(5, metrics.Step);
-        Assert.True(float.IsFinite(metrics.GeneratorLoss));
+        Assert.True(metrics.GeneratorLoss is { } generatorLoss && float.IsFinite(generatorLoss));
     }
 
     [Fact]

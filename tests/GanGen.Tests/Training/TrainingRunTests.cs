@@ -42,7 +42,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "tensorboard"), "events.out.tfevents.*", SearchOption.AllDirectories));
 
         using var resumed = new FashionDcgan(seed: 77);
-        TrainingRun.Fit(resumed, Batch, options with { Steps = 8, Resume = true }, writePng: WritePng);
+        TrainingRun.Fit(resumed, Batch, options with { Steps = 8, Start = RunStart.Resume }, writePng: WritePng);
         Assert.Equal(8, resumed.StepCount);
         var all = File.ReadAllLines(Path.Combine(_folder, "metrics.csv"));
         Assert.Equal(new[] { "2", "4", "6", "8" }, all.Skip(1).Select(l => l.Split(',')[0]));

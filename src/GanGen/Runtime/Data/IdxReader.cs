@@ -15,13 +15,17 @@ public static class IdxReader
     private const int ImageMagic = 0x00000803;
     private const int LabelMagic = 0x00000801;
 
-    /// <summary>Reads images as float32 [N, 1, rows, cols] scaled to <paramref name="range"/> (optionally the first <paramref name="limit"/>).</summary>
-    public static Tensor ReadImages(string path, DataRange range = DataRange.MinusOneToOne, int? limit = null)
+    /// <summary>
+    /// Reads images as float32 [N, 1, rows, cols] scaled to <paramref name="range"/> (optionally the first
+    /// <paramref name="limit"/>). With <paramref name="expectedShape"/> (a model's [1, H, W] sample shape), images of
+    /// another size are refused from the header, before the pixels are decoded.
+    /// </summary>
+    public static Tensor ReadImages(string path, DataRange range = DataRange.MinusOneToOne, int? limit = null, long[]? expectedShape = null)
     {
         var bytes = ReadAll(path);
         int count = Header(bytes, path, ImageMagic, dimensions: 3, out int[] sizes);
         int rows = sizes[1], columns = sizes[2];
-        if (rows < 1 || columns < 1) throw new InvalidDataException($"'{path}' declares {rows}×{columns} images; both sizes must be positive.");
+        CheckImageSize(path, rows, columns, expectedShape);
         int take = limit is null ? count : Math.Min(count, Math.Max(0, limit.Value));
         long needed = 16L + (long)count * rows * columns;
         if (bytes.Length < needed)
@@ -96,6 +100,16 @@ public static class IdxReader
         for (int i = 0; i < dimensions; i++) sizes[i] = BigEndian(bytes, 4 + 4 * i);
         if (sizes[0] < 0) throw new InvalidDataException($"'{path}' declares a negative sample count {sizes[0]}.");
         return sizes[0];
+    }
+
+    /// <summary>Positive sizes that match <paramref name="expectedShape"/> ([1, H, W]) when one is given.</summary>
+    internal static void CheckImageSize(string path, int rows, int columns, long[]? expectedShape)
+    {
+        if (rows < 1 || columns < 1) throw new InvalidDataException($"'{path}' declares {rows}×{columns} images; both sizes must be positive.");
+        if (expectedShape is null) return;
+        if (expectedShape.Length != 3 || expectedShape[0] != 1 || expectedShape[1] != rows || expectedShape[2] != columns)
+            throw new InvalidDataException(
+                $"'{path}' holds {rows}×{columns} grayscale images, but the model's samples are [{string.Join(", ", expectedShape)}]; use images of that size (or declare [GanData(1, {rows}, {columns})]).");
     }
 
     internal static int BigEndian(byte[] bytes, int offset) =>

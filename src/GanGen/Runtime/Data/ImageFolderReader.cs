@@ -50,9 +50,7 @@ public static class ImageFolderReader
 
     private static void Decode(string path, int channels, int height, int width, float[] target, int offset)
     {
-        using var source = SKBitmap.Decode(path)
-            ?? throw new InvalidDataException($"'{path}' is not a decodable PNG or JPEG image.");
-        if (source.Width < 1 || source.Height < 1) throw new InvalidDataException($"'{path}' has no pixels.");
+        using var source = DecodeWhole(path);
         using var image = SKImage.FromBitmap(source);
         using var canvas = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         using (var draw = new SKCanvas(canvas))
@@ -77,6 +75,25 @@ public static class ImageFolderReader
                 target[offset + 2 * plane + p] = b;
             }
         }
+    }
+
+    /// <summary>
+    /// Decodes every pixel of <paramref name="path"/> or fails naming it. SkiaSharp's one-call decode returns a bitmap
+    /// for a truncated file too (the missing rows left blank), so the codec's result is checked instead.
+    /// </summary>
+    private static SKBitmap DecodeWhole(string path)
+    {
+        using var codec = SKCodec.Create(path)
+            ?? throw new InvalidDataException($"'{path}' is not a decodable PNG or JPEG image.");
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        if (info.Width < 1 || info.Height < 1) throw new InvalidDataException($"'{path}' has no pixels.");
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result == SKCodecResult.Success) return bitmap;
+        bitmap.Dispose();
+        throw new InvalidDataException(result == SKCodecResult.IncompleteInput
+            ? $"'{path}' is truncated: the decoder ran out of data before the last row of its {info.Width}×{info.Height} pixels; replace or remove the file."
+            : $"'{path}' is corrupt: the decoder reports {result}; replace or remove the file.");
     }
 
     /// <summary>The largest centred source rectangle with the target's aspect ratio.</summary>

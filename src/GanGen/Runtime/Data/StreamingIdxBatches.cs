@@ -27,8 +27,11 @@ public sealed class StreamingIdxBatches : IDisposable
     private Tensor? _window;
     private Tensor? _order;
 
-    /// <summary>Opens <paramref name="path"/> (gzip or plain) and checks its header.</summary>
-    public StreamingIdxBatches(string path, int batchSize, long seed, DataRange range = DataRange.MinusOneToOne, int windowSamples = 4096)
+    /// <summary>
+    /// Opens <paramref name="path"/> (gzip or plain) and checks its header: positive image sizes that match
+    /// <paramref name="expectedShape"/> (a model's [1, H, W] sample shape) when one is given.
+    /// </summary>
+    public StreamingIdxBatches(string path, int batchSize, long seed, DataRange range = DataRange.MinusOneToOne, int windowSamples = 4096, long[]? expectedShape = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
@@ -39,6 +42,7 @@ public sealed class StreamingIdxBatches : IDisposable
         _range = range;
         _windowBatches = Math.Max(1, windowSamples / batchSize);
         using (var stream = Open(out int count, out _rows, out _columns)) Count = count;
+        IdxReader.CheckImageSize(path, _rows, _columns, expectedShape);
         if (Count < batchSize) throw new InvalidDataException($"'{path}' holds {Count} images, fewer than one batch of {batchSize}.");
         BatchesPerEpoch = Count / batchSize;
     }

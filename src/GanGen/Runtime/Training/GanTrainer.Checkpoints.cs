@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using GanGen.Runtime.Checkpoints;
@@ -10,16 +11,22 @@ namespace GanGen.Runtime.Training;
 public abstract partial class GanTrainer<TGenerator, TDiscriminator>
 {
     // 2: adds the sampling generator's state, so evaluations after a resume draw the same samples.
-    private const string FormatVersion = "2";
+    // 3: a checksummed archive (TensorArchive format 2), a fifth metric accumulator (the real batches' sum) and an
+    //    empty last_generator_loss before the first generator update.
+    private const string FormatVersion = "3";
 
     /// <summary>
     /// Writes both networks (parameters and buffers), both optimizers' state, the step counters, the fixed noise,
-    /// the metric accumulators, the global RNG state and the sampling generator's state to <paramref name="path"/>, atomically (temp file + rename),
-    /// so a crash never leaves a corrupt checkpoint and a resumed run continues exactly where this one stands.
+    /// the metric accumulators, the global RNG state and the sampling generator's state to <paramref name="path"/>,
+    /// atomically (temp file + rename) with a SHA-256 checksum, so a crash never leaves a corrupt checkpoint and a
+    /// resumed run continues exactly where this one stands. Weights holding NaN or ±∞ are never written: that throws
+    /// <see cref="TrainingDivergedException"/> and leaves any earlier file at <paramref name="path"/> untouched.
     /// </summary>
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ThrowIfWeightsNotFinite(path);
         using var archive = new TensorArchive();
         archive.Metadata["format"] = FormatVersion;
         archive.Metadata["gan"] = Config.Name;
@@ -32,21 +39,14 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         archive.Metadata["discriminator_learning_rate"] = DiscriminatorOptimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture);
         archive.Metadata["discriminator_updates_since_read"] = _discriminatorUpdatesSinceRead.ToString(CultureInfo.InvariantCulture);
         archive.Metadata["generator_updates_since_read"] = _generatorUpdatesSinceRead.ToString(CultureInfo.InvariantCulture);
-        archive.Metadata["last_generator_loss"] = _lastGeneratorLoss.ToString("R", CultureInfo.InvariantCulture);
+        archive.Metadata["last_generator_loss"] = _lastGeneratorLoss?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
-        foreach (var (name, tensor) in Generator.state_dict()) archive.Add("generator/" + name, tensor);
-        foreach (var (name, tensor) in Discriminator.state_dict()) archive.Add("discriminator/" + name, tensor);
-        foreach (var (name, state) in GeneratorOptimizer.StateTensors()) archive.Add("generator_optimizer/" + name, state);
-        foreach (var (name, state) in DiscriminatorOptimizer.StateTensors()) archive.Add("discriminator_optimizer/" + name, state);
-        if (GeneratorAverage is not null) archive.Add("generator_average", GeneratorAverage.Values);
-        if (FixedNoise is not null) archive.Add("fixed_noise", FixedNoise);
-        if (FixedLabels is not null) archive.Add("fixed_labels", FixedLabels);
+        foreach (var (name, tensor) in CheckpointTensors()) archive.Add(name, tensor);
         if (FixedSources is not null) archive.Add("fixed_sources", FixedSources);
         foreach (var regularizer in StatefulRegularizers)
         {
             foreach (var (name, state) in regularizer.StateTensors()) archive.Add(regularizer.StateName + "/" + name, state);
         }
-        archive.Add("metrics", _metricSums);
         using (var rng = get_rng_state()) archive.Add("rng", rng);
         using (var samplingRng = _samplingRandom.get_state()) archive.Add("sampling_rng", samplingRng);
 
@@ -55,55 +55,81 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
 
     /// <summary>
     /// Restores everything <see cref="SaveCheckpoint"/> wrote, copying into the live tensors in place (the flat
-    /// parameter buffers stay attached). Errors name the file and what does not match this GAN.
+    /// parameter buffers stay attached). The whole file is checked first — checksum, every tensor's shape and dtype,
+    /// every number — so a checkpoint that does not fit changes nothing. Errors name the file and what is wrong.
     /// </summary>
     public void LoadCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
-        using var stream = File.OpenRead(path);
-        using var archive = TensorArchive.Read(stream, path);
+        using var archive = TensorArchive.Read(path);
+        string format = archive.Get("format", path, metadata: true);
+        if (format != FormatVersion)
+            throw new InvalidDataException($"'{path}' has checkpoint format {format}; this GanGen reads format {FormatVersion}.");
         string gan = archive.Get("gan", path, metadata: true);
         if (gan != Config.Name)
             throw new InvalidDataException($"'{path}' was written by GAN '{gan}', not '{Config.Name}'.");
-        if (archive.Get("format", path, metadata: true) != FormatVersion)
-            throw new InvalidDataException($"'{path}' has checkpoint format {archive.Metadata["format"]}; this GanGen reads format {FormatVersion}.");
 
+        var copies = new List<(Tensor Target, Tensor Source)>();
+        foreach (var (name, tensor) in CheckpointTensors()) copies.Add((tensor, Matching(archive, name, tensor, path)));
+        using var rngNow = get_rng_state();
+        var rng = Matching(archive, "rng", rngNow, path);
+        using var samplingRngNow = _samplingRandom.get_state();
+        var samplingRng = Matching(archive, "sampling_rng", samplingRngNow, path);
+
+        long step = Count(archive, "step", path);
+        long generatorUpdates = Count(archive, "generator_updates", path);
+        long generatorOptimizerSteps = Count(archive, "generator_optimizer_steps", path);
+        long discriminatorOptimizerSteps = Count(archive, "discriminator_optimizer_steps", path);
+        double generatorRate = Rate(archive, "generator_learning_rate", path);
+        double discriminatorRate = Rate(archive, "discriminator_learning_rate", path);
+        long discriminatorSinceRead = Count(archive, "discriminator_updates_since_read", path);
+        long generatorSinceRead = Count(archive, "generator_updates_since_read", path);
+        float? lastGeneratorLoss = LastGeneratorLoss(archive, path);
+
+        // Everything is validated: from here on nothing can fail half-way.
         using (no_grad())
         {
-            foreach (var (name, tensor) in Generator.state_dict()) CopyInto(tensor, archive.Get("generator/" + name, path), "generator/" + name, path);
-            foreach (var (name, tensor) in Discriminator.state_dict()) CopyInto(tensor, archive.Get("discriminator/" + name, path), "discriminator/" + name, path);
-            foreach (var (name, state) in GeneratorOptimizer.StateTensors()) CopyInto(state, archive.Get("generator_optimizer/" + name, path), "generator_optimizer/" + name, path);
-            foreach (var (name, state) in DiscriminatorOptimizer.StateTensors()) CopyInto(state, archive.Get("discriminator_optimizer/" + name, path), "discriminator_optimizer/" + name, path);
-            if (GeneratorAverage is not null) CopyInto(GeneratorAverage.Values, archive.Get("generator_average", path), "generator_average", path);
-            if (FixedNoise is not null) CopyInto(FixedNoise, archive.Get("fixed_noise", path), "fixed_noise", path);
-            if (FixedLabels is not null) CopyInto(FixedLabels, archive.Get("fixed_labels", path), "fixed_labels", path);
-            if (Config.IsRefiner && archive.Tensors.TryGetValue("fixed_sources", out var sources))
-            {
-                FixedSources?.Dispose();
-                FixedSources = sources.to(Device).clone().DetachFromDisposeScope();
-            }
-            CopyInto(_metricSums, archive.Get("metrics", path), "metrics", path);
+            foreach (var (target, source) in copies) target.copy_(source);
+        }
+        // A refiner's fixed sources are taken from its first batch, so they exist only in checkpoints written after it.
+        if (Config.IsRefiner && archive.Tensors.TryGetValue("fixed_sources", out var sources))
+        {
+            FixedSources?.Dispose();
+            FixedSources = sources.to(Device).clone().DetachFromDisposeScope();
         }
         foreach (var regularizer in StatefulRegularizers) regularizer.Restore(StateOf(archive, regularizer.StateName + "/"), Device);
-        set_rng_state(archive.Get("rng", path));
-        _samplingRandom.set_state(archive.Get("sampling_rng", path));
-
-        StepCount = Long(archive, "step", path);
-        GeneratorUpdates = Long(archive, "generator_updates", path);
-        GeneratorOptimizer.StepCount = Long(archive, "generator_optimizer_steps", path);
-        DiscriminatorOptimizer.StepCount = Long(archive, "discriminator_optimizer_steps", path);
-        GeneratorOptimizer.LearningRate = double.Parse(archive.Get("generator_learning_rate", path, metadata: true), CultureInfo.InvariantCulture);
-        DiscriminatorOptimizer.LearningRate = double.Parse(archive.Get("discriminator_learning_rate", path, metadata: true), CultureInfo.InvariantCulture);
-        _discriminatorUpdatesSinceRead = Long(archive, "discriminator_updates_since_read", path);
-        _generatorUpdatesSinceRead = Long(archive, "generator_updates_since_read", path);
-        _lastGeneratorLoss = float.Parse(archive.Get("last_generator_loss", path, metadata: true), CultureInfo.InvariantCulture);
+        set_rng_state(rng);
+        _samplingRandom.set_state(samplingRng);
+        StepCount = step;
+        GeneratorUpdates = generatorUpdates;
+        GeneratorOptimizer.StepCount = generatorOptimizerSteps;
+        DiscriminatorOptimizer.StepCount = discriminatorOptimizerSteps;
+        GeneratorOptimizer.LearningRate = generatorRate;
+        DiscriminatorOptimizer.LearningRate = discriminatorRate;
+        _discriminatorUpdatesSinceRead = discriminatorSinceRead;
+        _generatorUpdatesSinceRead = generatorSinceRead;
+        _lastGeneratorLoss = lastGeneratorLoss;
     }
 
-    private static System.Collections.Generic.Dictionary<string, Tensor> StateOf(TensorArchive archive, string prefix)
+    /// <summary>Every live tensor a checkpoint holds besides the RNG states, by its name in the archive.</summary>
+    private IEnumerable<(string Name, Tensor Tensor)> CheckpointTensors()
     {
-        var state = new System.Collections.Generic.Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in Generator.state_dict()) yield return ("generator/" + name, tensor);
+        foreach (var (name, tensor) in Discriminator.state_dict()) yield return ("discriminator/" + name, tensor);
+        foreach (var (name, state) in GeneratorOptimizer.StateTensors()) yield return ("generator_optimizer/" + name, state);
+        foreach (var (name, state) in DiscriminatorOptimizer.StateTensors()) yield return ("discriminator_optimizer/" + name, state);
+        if (GeneratorAverage is not null) yield return ("generator_average", GeneratorAverage.Values);
+        if (FixedNoise is not null) yield return ("fixed_noise", FixedNoise);
+        if (FixedLabels is not null) yield return ("fixed_labels", FixedLabels);
+        yield return ("metrics", _metricSums);
+    }
+
+    /// <summary>A stateful regulariser's tensors in the archive, by their names without its prefix.</summary>
+    private static Dictionary<string, Tensor> StateOf(TensorArchive archive, string prefix)
+    {
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, tensor) in archive.Tensors)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal)) state[name.Substring(prefix.Length)] = tensor;
@@ -111,28 +137,39 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         return state;
     }
 
-    private static void CopyInto(Tensor target, Tensor source, string name, string path)
+    /// <summary>The archive's tensor <paramref name="name"/>, checked to have <paramref name="target"/>'s shape and dtype.</summary>
+    private static Tensor Matching(TensorArchive archive, string name, Tensor target, string path)
     {
-        if (!ShapesEqual(target.shape, source.shape))
-            throw new InvalidDataException($"'{path}': '{name}' has shape [{string.Join(", ", source.shape)}], but this model's is [{string.Join(", ", target.shape)}].");
-        target.copy_(source);
+        var source = archive.Get(name, path);
+        if (!source.shape.AsSpan().SequenceEqual(target.shape))
+            throw new InvalidDataException($"'{path}': '{name}' has shape {ArchiveFormat.ShapeText(source.shape)}, but this model's is {ArchiveFormat.ShapeText(target.shape)}.");
+        if (source.dtype != target.dtype)
+            throw new InvalidDataException($"'{path}': '{name}' has dtype {source.dtype}, but this model's is {target.dtype}.");
+        return source;
     }
 
-    private static bool ShapesEqual(long[] left, long[] right)
-    {
-        if (left.Length != right.Length) return false;
-        for (int i = 0; i < left.Length; i++)
-        {
-            if (left[i] != right[i]) return false;
-        }
-        return true;
-    }
-
-    private static long Long(TensorArchive archive, string key, string path)
+    private static long Count(TensorArchive archive, string key, string path)
     {
         string text = archive.Get(key, path, metadata: true);
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
             ? value
-            : throw new InvalidDataException($"'{path}': '{key}' is '{text}', not a whole number.");
+            : throw new InvalidDataException($"'{path}': '{key}' is '{text}', not a whole number ≥ 0.");
+    }
+
+    private static double Rate(TensorArchive archive, string key, string path)
+    {
+        string text = archive.Get(key, path, metadata: true);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0
+            ? value
+            : throw new InvalidDataException($"'{path}': '{key}' is '{text}', not a finite learning rate ≥ 0.");
+    }
+
+    private static float? LastGeneratorLoss(TensorArchive archive, string path)
+    {
+        string text = archive.Get("last_generator_loss", path, metadata: true);
+        if (text.Length == 0) return null;
+        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
+            ? value
+            : throw new InvalidDataException($"'{path}': 'last_generator_loss' is '{text}', not a number.");
     }
 }

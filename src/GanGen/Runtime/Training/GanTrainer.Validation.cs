@@ -14,8 +14,11 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             throw new ArgumentException(
                 $"{Config.Name}: a batch of {data.size(0)} samples cannot be packed in groups of {Config.Pack} (Pack = {Config.Pack}); use a batch size that is a multiple of {Config.Pack}.",
                 nameof(batch));
-        if (!data.is_floating_point())
-            throw new ArgumentException($"{Config.Name}: the real batch has dtype {data.dtype}; convert it to float32 first.", nameof(batch));
+        var dtype = GeneratorParameters.Values.dtype;
+        if (data.dtype != dtype)
+            throw new ArgumentException(
+                $"{Config.Name}: the real batch has dtype {data.dtype}, but the networks compute in {dtype}; convert it first (batch.to({dtype}), scaled to the declared range).",
+                nameof(batch));
         if (Config.IsConditional) RequireLabels(batch.Labels, data.size(0), nameof(batch));
         if (Config.IsRefiner)
         {
@@ -25,6 +28,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
             if (batch.Sources.size(0) != data.size(0))
                 throw new ArgumentException($"{Config.Name}: the batch has {data.size(0)} real samples but {batch.Sources.size(0)} sources; give one source per real sample.", nameof(batch));
         }
+        AccumulateBatchSum(data);
     }
 
     private void RequireShape(Tensor tensor, long[] shape, string what, string parameter)

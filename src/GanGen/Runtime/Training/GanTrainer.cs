@@ -20,7 +20,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     where TGenerator : nn.Module
     where TDiscriminator : nn.Module
 {
-    private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3;
+    // RealSumIndex: the real batches' float64 sum, NaN/±∞ exactly when some batch held such values.
+    private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3, RealSumIndex = 4, MetricCount = 5;
 
     private readonly Tensor _metricSums;
     private readonly Tensor[] _metricSlots;
@@ -32,7 +33,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     private readonly int _fixedCount;
     private long _discriminatorUpdatesSinceRead;
     private long _generatorUpdatesSinceRead;
-    private float _lastGeneratorLoss = float.NaN;
+    private float? _lastGeneratorLoss;
     private bool _disposed;
 
     /// <summary>
@@ -76,8 +77,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         if (!config.IsRefiner) FixedNoise = CreateNoise(fixedNoiseCount);
         if (config.IsConditional) FixedLabels = GridLabels(fixedNoiseCount);
         _fixedCount = fixedNoiseCount;
-        _metricSums = zeros(4, dtype: float64, device: Device);
-        _metricSlots = new Tensor[4];
+        _metricSums = zeros(MetricCount, dtype: float64, device: Device);
+        _metricSlots = new Tensor[MetricCount];
         for (int i = 0; i < _metricSlots.Length; i++) _metricSlots[i] = _metricSums.narrow(0, i, 1);
     }
 
@@ -127,16 +128,22 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     /// One training step on <paramref name="batch"/> (real samples [N, …data shape], plus labels or sources when the
     /// declaration takes them) followed by a read-back of its metrics. Use <see cref="Step"/> plus periodic
     /// <see cref="ReadMetrics"/> to avoid a device sync every step.
+    /// A batch holding NaN or ±∞ is rejected with an <see cref="ArgumentException"/> before anything trains on it.
     /// </summary>
     public GanStepMetrics TrainStep(GanBatch batch)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        RejectNonFiniteBatch(batch.Data ?? throw new ArgumentNullException(nameof(batch)));
         Step(batch);
         return ReadMetrics();
     }
 
     /// <summary>
     /// One discriminator update, plus a generator update when the n_critic cycle calls for one. Metrics stay on the
-    /// device until <see cref="ReadMetrics"/>. A plain tensor converts to a batch of real samples alone.
+    /// device until <see cref="ReadMetrics"/>. A plain tensor converts to a batch of real samples alone. Without a
+    /// device sync Step cannot reject a batch holding NaN or ±∞ before training on it; it folds the batch into a
+    /// device-side check that the next <see cref="ReadMetrics"/> reports as <see cref="GanStepMetrics.NonFiniteRealData"/>
+    /// (use <see cref="TrainStep"/> to reject such a batch).
     /// </summary>
     public void Step(GanBatch batch)
     {
@@ -177,7 +184,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
     public GanStepMetrics ReadMetrics()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        double lossD = 0, lossG = 0, real = 0, fake = 0;
+        double lossD = 0, lossG = 0, real = 0, fake = 0, realSum = 0;
         if (_discriminatorUpdatesSinceRead + _generatorUpdatesSinceRead > 0)
         {
             using var host = _metricSums.cpu();
@@ -186,10 +193,12 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
             lossG = sums[LossG];
             real = sums[RealScoreIndex];
             fake = sums[FakeScoreIndex];
+            realSum = sums[RealSumIndex];
         }
         if (_generatorUpdatesSinceRead > 0) _lastGeneratorLoss = (float)(lossG / _generatorUpdatesSinceRead);
         double d = Math.Max(1, _discriminatorUpdatesSinceRead);
-        var metrics = new GanStepMetrics((float)(lossD / d), _lastGeneratorLoss, (float)(real / d), (float)(fake / d), StepCount);
+        var metrics = new GanStepMetrics((float)(lossD / d), _lastGeneratorLoss, (float)(real / d), (float)(fake / d), StepCount,
+            NonFiniteRealData: !double.IsFinite(realSum));
         using (Scalar zero = 0.0) _metricSums.fill_(zero);
         _discriminatorUpdatesSinceRead = 0;
         _generatorUpdatesSinceRead = 0;

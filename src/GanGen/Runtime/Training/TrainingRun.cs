@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
+using GanGen.Runtime.Checkpoints;
 using GanGen.Runtime.Imaging;
 using static TorchSharp.torch;
 
@@ -10,7 +12,9 @@ namespace GanGen.Runtime.Training;
 /// <summary>
 /// Drives a generated trainer through a whole run: steps, periodic metrics (CSV and TensorBoard), sample grids from
 /// the fixed noise, quality evaluations, and atomic checkpoints — <c>last.ckpt</c> for resuming and
-/// <c>best.ckpt</c> for the best evaluation so far (GANs often degrade late in training).
+/// <c>best.ckpt</c> for the best evaluation so far (GANs often degrade late in training). The run holds a lock on
+/// its output folder, never overwrites another run's files unless told to, never checkpoints non-finite weights, and
+/// stops cleanly on request (docs/run-safety.md lists the guarantees).
 /// </summary>
 public static class TrainingRun
 {
@@ -21,11 +25,30 @@ public static class TrainingRun
     public const string BestCheckpoint = "best.ckpt";
 
     /// <summary>
+    /// Throws <see cref="RunFolderException"/> when <see cref="Fit"/> would refuse <paramref name="options"/>'
+    /// output folder (it holds a run but the options neither resume nor overwrite it, or there is nothing to resume).
+    /// Changes nothing; lets a program fail before slow preparation. Fit checks again, under the folder's lock.
+    /// </summary>
+    public static void CheckOutputFolder(TrainingRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        RunFolder.Check(options.OutputFolder, options.Start);
+    }
+
+    /// <summary>
     /// Trains <paramref name="gan"/> until <see cref="TrainingRunOptions.Steps"/>. <paramref name="batchForStep"/>
     /// must return the batch for a given step — real samples, plus labels or sources when the GAN takes them — as a
     /// pure function of the step, so a resumed run sees the same data; the run disposes it. <paramref name="writePng"/> encodes a [3, H, W] grid in [0, 1] to a PNG file
     /// (default: <see cref="PngFile.Write"/>).
     /// </summary>
+    /// <exception cref="RunFolderException">The output folder is locked by another run, holds a run that the options neither resume nor overwrite, or has nothing to resume.</exception>
+    /// <exception cref="TrainingDivergedException">Losses or weights became NaN or ±∞; the last finite checkpoint is kept.</exception>
+    /// <exception cref="InvalidDataException">A real batch held NaN or ±∞ values.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled (e.g. by <see cref="StopSignals"/>): the run stopped between
+    /// steps after writing last.ckpt for the step it reached.
+    /// </exception>
     public static void Fit<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan,
         Func<long, GanBatch> batchForStep,
@@ -33,7 +56,8 @@ public static class TrainingRun
         ITrainingObserver? observer = null,
         Func<Tensor, Evaluation>? evaluate = null,
         int evaluationSamples = 1000,
-        Action<Tensor, string>? writePng = null)
+        Action<Tensor, string>? writePng = null,
+        CancellationToken cancellationToken = default)
         where TGenerator : nn.Module
         where TDiscriminator : nn.Module
     {
@@ -42,23 +66,34 @@ public static class TrainingRun
         ArgumentNullException.ThrowIfNull(options);
         writePng ??= PngFile.Write;
         options.Validate();
-        string folder = Path.GetFullPath(options.OutputFolder);
-        Directory.CreateDirectory(Path.Combine(folder, "samples"));
-        string last = Path.Combine(folder, LastCheckpoint);
-        string best = Path.Combine(folder, BestCheckpoint);
-        if (options.Resume && File.Exists(last)) gan.LoadCheckpoint(last);
+        using var folder = RunFolder.Open(options.OutputFolder, options.Start);
+        string last = folder.File(LastCheckpoint);
+        string best = folder.File(BestCheckpoint);
+        long? checkpointStep = null;
+        if (options.Start == RunStart.Resume)
+        {
+            gan.LoadCheckpoint(last);
+            checkpointStep = gan.StepCount;
+        }
+        var resumed = checkpointStep is null ? null : new ResumeReport(last, gan.StepCount,
+            gan.GeneratorOptimizer.LearningRate, gan.DiscriminatorOptimizer.LearningRate,
+            options.GeneratorLearningRate, options.DiscriminatorLearningRate);
+        if (options.GeneratorLearningRate is { } generatorRate) gan.GeneratorOptimizer.LearningRate = generatorRate;
+        if (options.DiscriminatorLearningRate is { } discriminatorRate) gan.DiscriminatorOptimizer.LearningRate = discriminatorRate;
 
-        double bestScore = ReadBestScore(folder);
+        double bestScore = ReadBestScore(folder.File(RunFolder.BestScore));
         observer?.Started(gan.StepCount, options.Steps);
-        using var metricsLog = new StreamWriter(Path.Combine(folder, "metrics.csv"), append: gan.StepCount > 0);
-        if (gan.StepCount == 0) metricsLog.WriteLine("step,loss_d,loss_g,real_score,fake_score");
-        var board = options.TensorBoard ? utils.tensorboard.SummaryWriter(Path.Combine(folder, "tensorboard")) : null;
+        if (resumed is not null) observer?.Resumed(resumed);
+        string metricsPath = folder.File(RunFolder.Metrics);
+        using var metricsLog = resumed is null ? MetricsLog.Create(metricsPath) : MetricsLog.Resume(metricsPath, gan.StepCount);
+        var board = options.TensorBoard ? utils.tensorboard.SummaryWriter(folder.File(RunFolder.TensorBoard)) : null;
 
         var clock = Stopwatch.StartNew();
         long stepsSinceLog = 0;
         while (gan.StepCount < options.Steps)
         {
-            if (options.DecayLearningRates) gan.DecayLearningRatesLinearly(options.Steps);
+            if (cancellationToken.IsCancellationRequested) Stop(gan, last, checkpointStep, observer, cancellationToken);
+            if (options.DecayLearningRates) DecayLearningRates(gan, options);
             using (var batch = batchForStep(gan.StepCount)) gan.Step(batch);
             stepsSinceLog++;
             long step = gan.StepCount;
@@ -69,26 +104,26 @@ public static class TrainingRun
                 var metrics = gan.ReadMetrics();
                 double rate = stepsSinceLog / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
                 clock.Restart();
-                stepsSinceLog = 0;
-                metricsLog.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{step},{metrics.DiscriminatorLoss},{metrics.GeneratorLoss},{metrics.RealScore},{metrics.FakeScore}"));
-                metricsLog.Flush();
+                metricsLog.Write(metrics);
                 if (board is not null)
                 {
                     int boardStep = checked((int)step);
                     board.add_scalar("loss/discriminator", metrics.DiscriminatorLoss, boardStep);
-                    if (float.IsFinite(metrics.GeneratorLoss)) board.add_scalar("loss/generator", metrics.GeneratorLoss, boardStep);
+                    if (metrics.GeneratorLoss is { } generatorLoss) board.add_scalar("loss/generator", generatorLoss, boardStep);
                     board.add_scalar("score/real", metrics.RealScore, boardStep);
                     board.add_scalar("score/fake", metrics.FakeScore, boardStep);
                 }
                 observer?.Logged(metrics, rate);
-                if (!metrics.IsFinite)
-                    throw new InvalidOperationException($"{gan.Config.Name}: training diverged at step {step} ({metrics}); lower the learning rates or check the data range.");
+                if (!metrics.IsFinite) throw NotFinite(gan, metrics, step - stepsSinceLog + 1, last, checkpointStep);
+                stepsSinceLog = 0;
             }
+
+            // A stop request skips the slow extras; the checkpoint it writes comes at the top of the loop.
+            if (cancellationToken.IsCancellationRequested && !end) continue;
 
             if (step % options.SampleEvery == 0 || end)
             {
-                string path = Path.Combine(folder, "samples", $"step-{step:D7}.png");
+                string path = Path.Combine(folder.File(RunFolder.Samples), $"step-{step:D7}.png");
                 using (var samples = gan.SampleFixed())
                 using (var grid = ImageGrid.Make(samples))
                 {
@@ -106,15 +141,18 @@ public static class TrainingRun
             bool evaluateNow = evaluate is not null && ((options.EvaluateEvery > 0 && step % options.EvaluateEvery == 0) || end);
             if (evaluateNow)
             {
+                // An evaluator fed NaN samples may fail in its own way; say what happened instead.
+                gan.ThrowIfWeightsNotFinite(best);
                 Evaluation evaluation;
                 using (var samples = gan.Sample(evaluationSamples)) evaluation = evaluate!(samples);
                 bool improved = evaluation.Score < bestScore;
                 board?.add_scalar("quality/score", (float)evaluation.Score, checked((int)step));
                 if (improved)
                 {
-                    bestScore = evaluation.Score;
                     gan.SaveCheckpoint(best);
-                    File.WriteAllText(Path.Combine(folder, "best.txt"), string.Create(CultureInfo.InvariantCulture, $"{step}\n{evaluation.Score:R}\n{evaluation.Report}\n"));
+                    bestScore = evaluation.Score;
+                    string text = string.Create(CultureInfo.InvariantCulture, $"{step}\n{evaluation.Score:R}\n{evaluation.Report}\n");
+                    AtomicFile.Write(folder.File(RunFolder.BestScore), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
                 }
                 observer?.Evaluated(step, evaluation.Report, evaluation.Score, improved);
             }
@@ -122,14 +160,66 @@ public static class TrainingRun
             if ((options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0) || end)
             {
                 gan.SaveCheckpoint(last);
+                checkpointStep = step;
                 observer?.CheckpointWritten(step, last);
             }
         }
     }
 
-    private static double ReadBestScore(string folder)
+    /// <summary>Linear decay to zero from the overriding or declared rates (the overrides must survive the schedule).</summary>
+    private static void DecayLearningRates<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, TrainingRunOptions options)
+        where TGenerator : nn.Module
+        where TDiscriminator : nn.Module
     {
-        string path = Path.Combine(folder, "best.txt");
+        double factor = Math.Max(0.0, 1.0 - (double)gan.StepCount / options.Steps);
+        gan.GeneratorOptimizer.LearningRate = (options.GeneratorLearningRate ?? gan.Config.Generator.LearningRate) * factor;
+        gan.DiscriminatorOptimizer.LearningRate = (options.DiscriminatorLearningRate ?? gan.Config.Discriminator.LearningRate) * factor;
+    }
+
+    /// <summary>Writes last.ckpt for the step reached (unless it already holds it), then reports the stop.</summary>
+    private static void Stop<TGenerator, TDiscriminator>(
+        GanTrainer<TGenerator, TDiscriminator> gan, string last, long? checkpointStep, ITrainingObserver? observer, CancellationToken token)
+        where TGenerator : nn.Module
+        where TDiscriminator : nn.Module
+    {
+        long step = gan.StepCount;
+        if (checkpointStep != step)
+        {
+            gan.SaveCheckpoint(last);
+            observer?.CheckpointWritten(step, last);
+        }
+        throw new OperationCanceledException(
+            string.Create(CultureInfo.InvariantCulture, $"{gan.Config.Name}: training stopped on request at step {step}; '{last}' holds step {step}, resume from it to continue."),
+            token);
+    }
+
+    private static Exception NotFinite<TGenerator, TDiscriminator>(
+        GanTrainer<TGenerator, TDiscriminator> gan, GanStepMetrics metrics, long firstStep, string last, long? checkpointStep)
+        where TGenerator : nn.Module
+        where TDiscriminator : nn.Module
+    {
+        string kept = checkpointStep is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"'{last}' keeps the last finite state (step {s})")
+            : "no checkpoint had been written yet";
+        if (metrics.NonFiniteRealData)
+            return new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{gan.Config.Name}: a real batch of steps {firstStep}–{metrics.Step} held NaN or infinite values, so the data, not the learning rate, is at fault; check the data ({kept})."));
+        return new TrainingDivergedException(metrics.Step, string.Create(CultureInfo.InvariantCulture,
+            $"{gan.Config.Name}: training diverged at step {metrics.Step}: {NonFiniteParts(metrics)}; {kept}. Lower the learning rates (e.g. halve them) and resume from it."));
+    }
+
+    private static string NonFiniteParts(GanStepMetrics metrics)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if (!float.IsFinite(metrics.DiscriminatorLoss)) parts.Add($"loss D is {metrics.DiscriminatorLoss}");
+        if (metrics.GeneratorLoss is { } g && !float.IsFinite(g)) parts.Add($"loss G is {g}");
+        if (!float.IsFinite(metrics.RealScore)) parts.Add($"D(x) is {metrics.RealScore}");
+        if (!float.IsFinite(metrics.FakeScore)) parts.Add($"D(G(z)) is {metrics.FakeScore}");
+        return string.Join(", ", parts);
+    }
+
+    private static double ReadBestScore(string path)
+    {
         if (!File.Exists(path)) return double.PositiveInfinity;
         var lines = File.ReadAllLines(path);
         return lines.Length > 1 && double.TryParse(lines[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)

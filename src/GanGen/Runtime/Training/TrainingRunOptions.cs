@@ -9,9 +9,17 @@ namespace GanGen.Runtime.Training;
 /// <param name="SampleEvery">Steps between sample grids from the fixed noise.</param>
 /// <param name="EvaluateEvery">Steps between quality evaluations (0: only at the end, if an evaluator is given).</param>
 /// <param name="CheckpointEvery">Steps between checkpoints (0: only at the end).</param>
-/// <param name="Resume">Continue from OutputFolder/last.ckpt when it exists.</param>
+/// <param name="Start">
+/// A new run (refused in a folder that holds a run), a resumed one (refused without OutputFolder/last.ckpt), or one
+/// that first deletes the previous run's files.
+/// </param>
 /// <param name="DecayLearningRates">Decay both learning rates linearly to zero over <paramref name="Steps"/>.</param>
 /// <param name="TensorBoard">Write TensorBoard event files (scalars, weight histograms, sample grids).</param>
+/// <param name="GeneratorLearningRate">
+/// The generator's learning rate, overriding both the declared one and, when resuming, the checkpoint's (null: keep
+/// them). With <paramref name="DecayLearningRates"/> it is the rate the decay starts from.
+/// </param>
+/// <param name="DiscriminatorLearningRate">The discriminator's, likewise.</param>
 public sealed record TrainingRunOptions(
     long Steps,
     string OutputFolder,
@@ -19,9 +27,11 @@ public sealed record TrainingRunOptions(
     int SampleEvery = 500,
     int EvaluateEvery = 0,
     int CheckpointEvery = 1000,
-    bool Resume = false,
+    RunStart Start = RunStart.New,
     bool DecayLearningRates = false,
-    bool TensorBoard = true)
+    bool TensorBoard = true,
+    double? GeneratorLearningRate = null,
+    double? DiscriminatorLearningRate = null)
 {
     internal void Validate()
     {
@@ -31,29 +41,14 @@ public sealed record TrainingRunOptions(
         if (SampleEvery < 1) throw new ArgumentOutOfRangeException(nameof(SampleEvery), SampleEvery, "SampleEvery must be at least 1.");
         if (EvaluateEvery < 0) throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, "EvaluateEvery must be 0 or positive.");
         if (CheckpointEvery < 0) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "CheckpointEvery must be 0 or positive.");
+        if (!Enum.IsDefined(Start)) throw new ArgumentOutOfRangeException(nameof(Start), Start, "Start must be New, Resume or Overwrite.");
+        ValidateRate(GeneratorLearningRate, nameof(GeneratorLearningRate));
+        ValidateRate(DiscriminatorLearningRate, nameof(DiscriminatorLearningRate));
+    }
+
+    private static void ValidateRate(double? rate, string name)
+    {
+        if (rate is { } value && !(double.IsFinite(value) && value > 0))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0.");
     }
 }
-
-/// <summary>Receives a training run's events (a console progress bar, a log).</summary>
-public interface ITrainingObserver
-{
-    /// <summary>The run starts at <paramref name="fromStep"/> (0, or the resumed step) of <paramref name="totalSteps"/>.</summary>
-    void Started(long fromStep, long totalSteps);
-
-    /// <summary>Metrics averaged since the previous log, and the recent throughput.</summary>
-    void Logged(GanStepMetrics metrics, double stepsPerSecond);
-
-    /// <summary>A sample grid was written.</summary>
-    void SamplesWritten(long step, string path);
-
-    /// <summary>A quality evaluation finished; <paramref name="best"/> when it improved on every earlier one.</summary>
-    void Evaluated(long step, string report, double score, bool best);
-
-    /// <summary>A checkpoint was written.</summary>
-    void CheckpointWritten(long step, string path);
-}
-
-/// <summary>A quality measure of generated samples; lower scores are better (e.g. a Fréchet distance).</summary>
-/// <param name="Score">The number the best checkpoint is chosen by.</param>
-/// <param name="Report">A human-readable report including sample counts.</param>
-public readonly record struct Evaluation(double Score, string Report);
