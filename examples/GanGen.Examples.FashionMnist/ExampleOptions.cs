@@ -5,9 +5,20 @@ using GanGen.Runtime.Training;
 
 namespace GanGen.Examples.FashionMnist;
 
-/// <summary>Command-line options of the Fashion-MNIST DCGAN example.</summary>
+/// <summary>The declared GANs the example trains.</summary>
+internal enum FashionGan
+{
+    /// <summary>The unconditional DCGAN (the main example).</summary>
+    Dcgan,
+    /// <summary>The class-conditional DCGAN.</summary>
+    Conditional,
+    /// <summary>The SimGAN-style refiner of rendered images.</summary>
+    Refiner,
+}
+
+/// <summary>Command-line options of the Fashion-MNIST example.</summary>
 internal sealed record ExampleOptions(
-    int Steps, int BatchSize, double? GeneratorLearningRate, double? DiscriminatorLearningRate, string? DataPath,
+    FashionGan Gan, int Steps, int BatchSize, double? GeneratorLearningRate, double? DiscriminatorLearningRate, string? DataPath,
     string Output, long Seed, string Device, int Threads, bool Resume, bool Overwrite, int SampleEvery, int CheckpointEvery,
     int EvaluateEvery, int EvaluationSamples, string? EvaluateCheckpoint)
 {
@@ -19,12 +30,13 @@ internal sealed record ExampleOptions(
 
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
+        var gan = new Option<FashionGan>("--gan") { Description = "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic)", DefaultValueFactory = _ => FashionGan.Dcgan };
         var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
         var lrG = new Option<double?>("--lr-g") { Description = "Generator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
         var lrD = new Option<double?>("--lr-d") { Description = "Discriminator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
         var data = new Option<string?>("--data") { Description = $"Folder with {DataContents} (e.g. /usr/share/datasets/fashion-mnist for the 60,000-image training split; images are centre-cropped, resized to 28×28 grayscale); default: the embedded 10,000-image subset of the training split. Quality figures always compare with the embedded Fashion-MNIST test images" };
-        var output = new Option<string>("--output") { Description = "Folder for sample grids, metrics.csv, checkpoints and TensorBoard logs", DefaultValueFactory = _ => "runs/fashion-dcgan" };
+        var output = new Option<string?>("--output") { Description = "Folder for sample grids, metrics.csv, checkpoints and TensorBoard logs (default: runs/fashion-<gan>)" };
         var seed = new Option<long>("--seed") { Description = "Seed for initialisation, noise and data order", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "TorchSharp device: cpu, cuda, cuda:1 (CUDA needs a CUDA TorchSharp package)", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int>("--threads") { Description = $"Intra-op CPU threads (0: TorchSharp's default; at most 4 × the processors)", DefaultValueFactory = _ => 0 };
@@ -36,16 +48,17 @@ internal sealed record ExampleOptions(
         var evaluationSamples = new Option<int>("--evaluation-samples") { Description = "Generated samples per quality evaluation", DefaultValueFactory = _ => 2000 };
         var evaluateCheckpoint = new Option<string?>("--evaluate-checkpoint") { Description = "Only report the quality figures of this checkpoint (e.g. runs/fashion-dcgan/best.ckpt), without training" };
 
-        var command = new RootCommand("Trains the declared Fashion-MNIST DCGAN and reports classifier-based quality figures.")
+        var command = new RootCommand("Trains a declared Fashion-MNIST GAN (DCGAN, conditional DCGAN or refiner) and reports classifier-based quality figures.")
         {
-            steps, batch, lrG, lrD, data, output, seed, device, threads, resume, overwrite, sampleEvery, checkpointEvery, evaluateEvery,
+            gan, steps, batch, lrG, lrD, data, output, seed, device, threads, resume, overwrite, sampleEvery, checkpointEvery, evaluateEvery,
             evaluationSamples, evaluateCheckpoint,
         };
         command.SetAction(result =>
         {
+            var chosen = result.GetValue(gan);
             var options = new ExampleOptions(
-                result.GetValue(steps), result.GetValue(batch), result.GetValue(lrG), result.GetValue(lrD), result.GetValue(data),
-                result.GetValue(output)!, result.GetValue(seed), result.GetValue(device)!, result.GetValue(threads), result.GetValue(resume),
+                chosen, result.GetValue(steps), result.GetValue(batch), result.GetValue(lrG), result.GetValue(lrD), result.GetValue(data),
+                result.GetValue(output) ?? "runs/fashion-" + chosen.ToString().ToLowerInvariant(), result.GetValue(seed), result.GetValue(device)!, result.GetValue(threads), result.GetValue(resume),
                 result.GetValue(overwrite), result.GetValue(sampleEvery), result.GetValue(checkpointEvery), result.GetValue(evaluateEvery),
                 result.GetValue(evaluationSamples), result.GetValue(evaluateCheckpoint));
             return options.Validate() is { } problem

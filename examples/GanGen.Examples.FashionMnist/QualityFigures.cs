@@ -18,14 +18,29 @@ internal static class QualityFigures
 
     public static QualityEvaluator Create()
     {
-        string weights = Path.Combine(Path.GetDirectoryName(FashionData.EmbeddedImages)!, "..", "models", "fashion-classifier.ggck");
-        var classifier = FashionClassifier.Load(Path.GetFullPath(weights));
         using var real = IdxReader.ReadImages(FashionData.EmbeddedImages, GanGen.DataRange.MinusOneToOne, RealSamples);
-        return new QualityEvaluator(classifier, real);
+        return new QualityEvaluator(Classifier(), real);
     }
 
-    public static Evaluation Evaluate(QualityEvaluator evaluator, Tensor samples)
+    /// <summary>Per-class statistics of the same real test images, for the conditional GAN.</summary>
+    public static ClassConditionalEvaluator CreateConditional(int classes)
     {
+        var (real, labels) = IdxReader.ReadPair(FashionData.EmbeddedImages, FashionData.EmbeddedLabels, GanGen.DataRange.MinusOneToOne, RealSamples);
+        using (real) using (labels) return new ClassConditionalEvaluator(Classifier(), real, labels, classes);
+    }
+
+    private static FashionClassifier Classifier()
+    {
+        string weights = Path.Combine(Path.GetDirectoryName(FashionData.EmbeddedImages)!, "..", "models", "fashion-classifier.ggck");
+        return FashionClassifier.Load(Path.GetFullPath(weights));
+    }
+
+    /// <summary>The figures of <paramref name="count"/> fresh samples of <paramref name="gan"/>, scored by their FID.</summary>
+    public static Evaluation Evaluate<TGenerator, TDiscriminator>(QualityEvaluator evaluator, GanTrainer<TGenerator, TDiscriminator> gan, int count)
+        where TGenerator : nn.Module
+        where TDiscriminator : nn.Module
+    {
+        using var samples = gan.Sample(count);
         var report = evaluator.Evaluate(samples);
         return new Evaluation(report.FrechetDistance, report.ToString());
     }

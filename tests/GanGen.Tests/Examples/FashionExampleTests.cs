@@ -41,6 +41,43 @@ public sealed class FashionExampleTests : IDisposable
         Assert.Equal(5, metrics[^1].Split(',').Length);
     }
 
+    /// <summary>The conditional GAN on class sub-folders of images: labels from the folder names, quality by class, classes.png.</summary>
+    [Fact]
+    public void ConditionalGanTrainsOnClassFoldersAndReportsQualityByClass()
+    {
+        string images = Path.Combine(_work, "classes"), run = Path.Combine(_work, "conditional");
+        for (int c = 0; c < 10; c++)
+        {
+            string folder = Path.Combine(images, $"class-{c}");
+            Directory.CreateDirectory(folder);
+            for (int i = 0; i < 2; i++) SaveGradient(Path.Combine(folder, $"{i}.png"), 28, 28, 10 * c + i);
+        }
+
+        var result = Example($"--gan conditional --data "{images}" --output "{run}" --steps 3 --batch-size 10 --sample-every 3 --evaluate-every 0 --evaluation-samples 20 --seed 3");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("20 labelled images from the class sub-folders of", result.Output);
+        Assert.Contains("final: conditional accuracy", result.Output);
+        Assert.Contains("class FID mean", result.Output);
+        Assert.True(File.Exists(Path.Combine(run, "classes.png")), "no per-class grid");
+        Assert.True(File.Exists(Path.Combine(run, "samples", "step-0000003.png")), "no sample grid");
+    }
+
+    /// <summary>The refiner on the embedded data: half rendered, half real; FID of refined held-out renderings; pairs.png.</summary>
+    [Fact]
+    public void RefinerRefinesRenderingsAndReportsHowFarTheyMoved()
+    {
+        string run = Path.Combine(_work, "refiner");
+
+        var result = Example($"--gan refiner --output "{run}" --steps 3 --batch-size 8 --sample-every 3 --evaluate-every 0 --evaluation-samples 50 --seed 3");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("5,000 rendered and 5,000 real images", result.Output);
+        Assert.Contains("the held-out renderings themselves: FID", result.Output);
+        Assert.Contains("mean |refined − source|", result.Output);
+        Assert.True(File.Exists(Path.Combine(run, "pairs.png")), "no source/refined pairs picture");
+    }
+
     [Fact]
     public void AFolderWithoutDataIsOneErrorLine()
     {

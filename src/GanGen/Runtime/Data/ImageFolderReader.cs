@@ -48,6 +48,39 @@ public static class ImageFolderReader
         return range == DataRange.MinusOneToOne ? pixels.div(127.5).sub_(1.0) : pixels.div(255.0);
     }
 
+    /// <summary>
+    /// Reads a folder whose sub-folders are classes (as torchvision's ImageFolder): every image of the i-th sub-folder
+    /// in ordinal name order gets label i. Returns the images [N, C, H, W], the labels [N] and the class names.
+    /// </summary>
+    public static (Tensor Images, Tensor Labels, IReadOnlyList<string> Classes) ReadLabelled(string folder, long[] shape, DataRange range = DataRange.MinusOneToOne)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist.");
+        var classes = new List<string>();
+        foreach (var sub in Directory.EnumerateDirectories(folder)) classes.Add(Path.GetFileName(sub));
+        classes.Sort(StringComparer.Ordinal);
+        if (classes.Count == 0)
+            throw new InvalidDataException($"'{folder}' has no class sub-folders; put each class's PNG/JPEG images in a sub-folder named after it.");
+        var parts = new List<Tensor>();
+        var labels = new List<long>();
+        try
+        {
+            for (int label = 0; label < classes.Count; label++)
+            {
+                string sub = Path.Combine(folder, classes[label]);
+                if (ImageFiles(sub).Count == 0) throw new InvalidDataException($"Class folder '{sub}' contains no PNG or JPEG images.");
+                var images = Read(sub, shape, range);
+                parts.Add(images);
+                for (long i = 0; i < images.size(0); i++) labels.Add(label);
+            }
+            return (cat(parts, 0), tensor(labels.ToArray()), classes);
+        }
+        finally
+        {
+            foreach (var part in parts) part.Dispose();
+        }
+    }
+
     private static void Decode(string path, int channels, int height, int width, float[] target, int offset)
     {
         using var source = DecodeWhole(path);

@@ -15,7 +15,6 @@ public sealed record QualityReport(double FrechetDistance, double InceptionScore
 /// <summary>Holds the classifier and the real images' feature statistics, so each evaluation featurises only samples.</summary>
 public sealed class QualityEvaluator : IDisposable
 {
-    private const int Chunk = 500;
     private readonly FashionClassifier _classifier;
     private readonly Tensor _realMean;
     private readonly Tensor _realCovariance;
@@ -53,33 +52,7 @@ public sealed class QualityEvaluator : IDisposable
         }
     }
 
-    private Tensor Featurise(Tensor images, out Tensor probabilities)
-    {
-        if (images.dim() != 4 || images.size(1) != 1 || images.size(2) != 28 || images.size(3) != 28)
-            throw new ArgumentException($"The Fashion classifier takes [N, 1, 28, 28] images; got [{string.Join(", ", images.shape)}].", nameof(images));
-        using var _ = no_grad();
-        _classifier.eval();
-        var features = new System.Collections.Generic.List<Tensor>();
-        var probs = new System.Collections.Generic.List<Tensor>();
-        try
-        {
-            for (long start = 0; start < images.size(0); start += Chunk)
-            {
-                using var chunk = images.narrow(0, start, Math.Min(Chunk, images.size(0) - start)).cpu();
-                var f = _classifier.Features(chunk);
-                features.Add(f);
-                using var logits = _classifier.forward(chunk);
-                probs.Add(logits.softmax(1));
-            }
-            probabilities = cat(probs, 0);
-            return cat(features, 0);
-        }
-        finally
-        {
-            foreach (var t in features) t.Dispose();
-            foreach (var t in probs) t.Dispose();
-        }
-    }
+    private Tensor Featurise(Tensor images, out Tensor probabilities) => ClassifierFeatures.Of(_classifier, images, out probabilities);
 
     /// <inheritdoc />
     public void Dispose()

@@ -39,8 +39,10 @@ public static class TrainingRun
     /// <summary>
     /// Trains <paramref name="gan"/> until <see cref="TrainingRunOptions.Steps"/>. <paramref name="batchForStep"/>
     /// must return the batch for a given step — real samples, plus labels or sources when the GAN takes them — as a
-    /// pure function of the step, so a resumed run sees the same data; the run disposes it. <paramref name="writePng"/> encodes a [3, H, W] grid in [0, 1] to a PNG file
-    /// (default: <see cref="PngFile.Write"/>).
+    /// pure function of the step, so a resumed run sees the same data; the run disposes it. <paramref name="evaluate"/>
+    /// measures the trainer's current quality (it samples what it needs: noise, per-class labels or sources); lower
+    /// scores are better and pick best.ckpt. <paramref name="writePng"/> encodes a [3, H, W] grid in [0, 1] to a PNG
+    /// file (default: <see cref="PngFile.Write"/>).
     /// </summary>
     /// <exception cref="RunFolderException">The output folder is locked by another run, holds a run that the options neither resume nor overwrite, or has nothing to resume.</exception>
     /// <exception cref="TrainingDivergedException">Losses or weights became NaN or ±∞; the last finite checkpoint is kept.</exception>
@@ -54,8 +56,7 @@ public static class TrainingRun
         Func<long, GanBatch> batchForStep,
         TrainingRunOptions options,
         ITrainingObserver? observer = null,
-        Func<Tensor, Evaluation>? evaluate = null,
-        int evaluationSamples = 1000,
+        Func<Evaluation>? evaluate = null,
         Action<Tensor, string>? writePng = null,
         CancellationToken cancellationToken = default)
         where TGenerator : nn.Module
@@ -143,8 +144,7 @@ public static class TrainingRun
             {
                 // An evaluator fed NaN samples may fail in its own way; say what happened instead.
                 gan.ThrowIfWeightsNotFinite(best);
-                Evaluation evaluation;
-                using (var samples = gan.Sample(evaluationSamples)) evaluation = evaluate!(samples);
+                var evaluation = evaluate!();
                 bool improved = evaluation.Score < bestScore;
                 board?.add_scalar("quality/score", (float)evaluation.Score, checked((int)step));
                 if (improved)
