@@ -1,3 +1,4 @@
+using System;
 using GanGen.Examples.Models;
 using GanGen.Runtime.Quality;
 using GanGen.Runtime.Training;
@@ -5,17 +6,24 @@ using static TorchSharp.torch;
 
 namespace GanGen.Examples.FashionMnist;
 
-/// <summary>The main example: the unconditional DCGAN, measured by FID, Inception Score and classes covered.</summary>
-internal sealed class DcganExperiment : Experiment<FashionDcgan, FashionDcgan.FashionGenerator, FashionDcgan.FashionDiscriminator>
+/// <summary>
+/// The main example: the unconditional DCGAN — or, for the stabiliser table, one of its declared variants — measured
+/// by FID, Inception Score and classes covered.
+/// </summary>
+internal sealed class DcganExperiment<TGan, TGenerator, TDiscriminator>(string title, Func<string> summary, Func<Device, long, TGan> create)
+    : Experiment<TGan, TGenerator, TDiscriminator>
+    where TGan : GanTrainer<TGenerator, TDiscriminator>
+    where TGenerator : nn.Module<Tensor, Tensor>
+    where TDiscriminator : nn.Module
 {
     private FashionData? _data;
     private QualityEvaluator? _quality;
 
-    protected override string Title => "Fashion-MNIST DCGAN";
+    protected override string Title => title;
 
-    protected override string Summary() => FashionDcgan.Summary();
+    protected override string Summary() => summary();
 
-    protected override FashionDcgan Create(Device device, long seed) => new(device, seed);
+    protected override TGan Create(Device device, long seed) => create(device, seed);
 
     protected override string LoadData(ExampleOptions options, Device device)
     {
@@ -27,7 +35,7 @@ internal sealed class DcganExperiment : Experiment<FashionDcgan, FashionDcgan.Fa
 
     protected override void LoadQuality() => _quality = QualityFigures.Create();
 
-    protected override Evaluation Evaluate(FashionDcgan gan, int samples) => QualityFigures.Evaluate(_quality!, gan, samples);
+    protected override Evaluation Evaluate(TGan gan, int samples) => QualityFigures.Evaluate(_quality!, gan, samples);
 
     public override void Dispose()
     {

@@ -16,9 +16,28 @@ internal enum FashionGan
     Refiner,
 }
 
+/// <summary>The DCGAN's declared variants with one stabiliser each, for the stabiliser table.</summary>
+internal enum FashionStabilizer
+{
+    /// <summary>The DCGAN as declared (FashionDcgan).</summary>
+    None,
+    /// <summary>FashionSpectralNorm.</summary>
+    SpectralNorm,
+    /// <summary>FashionR1.</summary>
+    R1,
+    /// <summary>FashionInstanceNoise.</summary>
+    InstanceNoise,
+    /// <summary>FashionFeatureMatching.</summary>
+    FeatureMatching,
+    /// <summary>FashionMinibatchStdDev.</summary>
+    MinibatchStdDev,
+    /// <summary>FashionAverage.</summary>
+    Average,
+}
+
 /// <summary>Command-line options of the Fashion-MNIST example.</summary>
 internal sealed record ExampleOptions(
-    FashionGan Gan, int Steps, int BatchSize, double? GeneratorLearningRate, double? DiscriminatorLearningRate, string? DataPath,
+    FashionGan Gan, FashionStabilizer Stabilizer, int Steps, int BatchSize, double? GeneratorLearningRate, double? DiscriminatorLearningRate, string? DataPath,
     string Output, long Seed, string Device, int Threads, bool Resume, bool Overwrite, int SampleEvery, int CheckpointEvery,
     int EvaluateEvery, int EvaluationSamples, string? EvaluateCheckpoint)
 {
@@ -31,6 +50,7 @@ internal sealed record ExampleOptions(
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
         var gan = new Option<FashionGan>("--gan") { Description = "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic)", DefaultValueFactory = _ => FashionGan.Dcgan };
+        var stabilizer = new Option<FashionStabilizer>("--stabilizer") { Description = "With --gan dcgan: the DCGAN declared with one stabiliser (the stabiliser table): none, spectralnorm, r1, instancenoise, featurematching, minibatchstddev, average (EMA of the generator)", DefaultValueFactory = _ => FashionStabilizer.None };
         var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
         var lrG = new Option<double?>("--lr-g") { Description = "Generator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
@@ -50,15 +70,17 @@ internal sealed record ExampleOptions(
 
         var command = new RootCommand("Trains a declared Fashion-MNIST GAN (DCGAN, conditional DCGAN or refiner) and reports classifier-based quality figures.")
         {
-            gan, steps, batch, lrG, lrD, data, output, seed, device, threads, resume, overwrite, sampleEvery, checkpointEvery, evaluateEvery,
+            gan, stabilizer, steps, batch, lrG, lrD, data, output, seed, device, threads, resume, overwrite, sampleEvery, checkpointEvery, evaluateEvery,
             evaluationSamples, evaluateCheckpoint,
         };
         command.SetAction(result =>
         {
             var chosen = result.GetValue(gan);
+            var variant = result.GetValue(stabilizer);
+            string name = chosen.ToString().ToLowerInvariant() + (variant == FashionStabilizer.None ? "" : "-" + variant.ToString().ToLowerInvariant());
             var options = new ExampleOptions(
-                chosen, result.GetValue(steps), result.GetValue(batch), result.GetValue(lrG), result.GetValue(lrD), result.GetValue(data),
-                result.GetValue(output) ?? "runs/fashion-" + chosen.ToString().ToLowerInvariant(), result.GetValue(seed), result.GetValue(device)!, result.GetValue(threads), result.GetValue(resume),
+                chosen, variant, result.GetValue(steps), result.GetValue(batch), result.GetValue(lrG), result.GetValue(lrD), result.GetValue(data),
+                result.GetValue(output) ?? "runs/fashion-" + name, result.GetValue(seed), result.GetValue(device)!, result.GetValue(threads), result.GetValue(resume),
                 result.GetValue(overwrite), result.GetValue(sampleEvery), result.GetValue(checkpointEvery), result.GetValue(evaluateEvery),
                 result.GetValue(evaluationSamples), result.GetValue(evaluateCheckpoint));
             return options.Validate() is { } problem
@@ -69,6 +91,9 @@ internal sealed record ExampleOptions(
     }
 
     private string? Validate() => OptionChecks.First(
+        Stabilizer != FashionStabilizer.None && Gan != FashionGan.Dcgan
+            ? $"--stabilizer {Stabilizer.ToString().ToLowerInvariant()} needs --gan dcgan (the stabiliser table varies the DCGAN); got --gan {Gan.ToString().ToLowerInvariant()}"
+            : null,
         OptionChecks.Between("--steps", Steps, 1, 100_000_000),
         OptionChecks.Between("--batch-size", BatchSize, 2, 1_000_000),
         OptionChecks.LearningRate("--lr-g", GeneratorLearningRate),

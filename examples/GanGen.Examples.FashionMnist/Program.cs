@@ -12,10 +12,28 @@ static int Run(ExampleOptions options)
     {
         FashionGan.Conditional => new ConditionalExperiment(),
         FashionGan.Refiner => new RefinerExperiment(),
-        _ => new DcganExperiment(),
+        _ => Dcgan(options.Stabilizer),
     };
     return experiment.Run(options, ResolveDevice(options.Device));
 }
+
+static IExperiment Dcgan(FashionStabilizer stabilizer) => stabilizer switch
+{
+    FashionStabilizer.SpectralNorm => new DcganExperiment<FashionSpectralNorm, FashionSpectralNorm.FashionGenerator, FashionSpectralNorm.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + spectral norm", FashionSpectralNorm.Summary, (device, seed) => new(device, seed)),
+    FashionStabilizer.R1 => new DcganExperiment<FashionR1, FashionR1.FashionGenerator, FashionR1.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + R1", FashionR1.Summary, (device, seed) => new(device, seed)),
+    FashionStabilizer.InstanceNoise => new DcganExperiment<FashionInstanceNoise, FashionInstanceNoise.FashionGenerator, FashionInstanceNoise.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + instance noise", FashionInstanceNoise.Summary, (device, seed) => new(device, seed)),
+    FashionStabilizer.FeatureMatching => new DcganExperiment<FashionFeatureMatching, FashionFeatureMatching.FashionGenerator, FashionFeatureMatching.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + feature matching", FashionFeatureMatching.Summary, (device, seed) => new(device, seed)),
+    FashionStabilizer.MinibatchStdDev => new DcganExperiment<FashionMinibatchStdDev, FashionMinibatchStdDev.FashionGenerator, FashionMinibatchStdDev.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + minibatch stddev", FashionMinibatchStdDev.Summary, (device, seed) => new(device, seed)),
+    FashionStabilizer.Average => new DcganExperiment<FashionAverage, FashionAverage.FashionGenerator, FashionAverage.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN + generator EMA", FashionAverage.Summary, (device, seed) => new(device, seed)),
+    _ => new DcganExperiment<FashionDcgan, FashionDcgan.FashionGenerator, FashionDcgan.FashionDiscriminator>(
+        "Fashion-MNIST DCGAN", FashionDcgan.Summary, (device, seed) => new(device, seed)),
+};
 
 // The examples reference the CPU backend only; say so, and what to reference instead, before anything loads.
 static Device ResolveDevice(string name)

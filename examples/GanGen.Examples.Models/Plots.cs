@@ -6,8 +6,8 @@ namespace GanGen.Examples.Models;
 /// <summary>The examples' PNG plots: 2-D samples over data, and training curves (losses and D scores over steps).</summary>
 public static class Plots
 {
-    /// <summary>Real and generated 2-D points ([x0, y0, x1, y1, …]) in one square plot.</summary>
-    public static void Scatter(string path, string title, float[] real, float[] generated)
+    /// <summary>Real and generated 2-D points ([x0, y0, x1, y1, …]) in one square plot of <paramref name="size"/> pixels.</summary>
+    public static void Scatter(string path, string title, float[] real, float[] generated, int size = 800)
     {
         var plot = new Plot();
         var realPoints = plot.Add.ScatterPoints(Xs(real), Ys(real));
@@ -21,7 +21,7 @@ public static class Plots
         plot.Axes.SquareUnits();
         plot.Title(title);
         plot.ShowLegend();
-        plot.SavePng(path, 800, 800);
+        plot.SavePng(path, size, size);
     }
 
     /// <summary>Losses and mean D scores against the step; NaN marks a value not measured at a step.</summary>
