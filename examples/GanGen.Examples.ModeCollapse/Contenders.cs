@@ -19,7 +19,7 @@ internal static class Contenders
         new("plain", "non-saturating GAN (Goodfellow et al. 2014)", "`[Gan(Loss = GanLoss.NonSaturating)]`", seed => Wrap(new PlainGan(seed: seed))),
         new("unrolled", "unrolled GAN (Metz et al. 2017)", "`[Unrolled(5)]`", seed => Wrap(new UnrolledGan(seed: seed))),
         new("pacgan", "PacGAN (Lin et al. 2018)", "`[Gan(Pack = 4)]`", seed => Wrap(new PacGan(seed: seed))),
-        new("minibatch-discrimination", "minibatch discrimination (Salimans et al. 2016)", "`[MinibatchDiscrimination(50, 5)]` layer", seed => Wrap(new MinibatchDiscriminationGan(seed: seed))),
+        new("minibatch-discrimination", "minibatch discrimination (Salimans et al. 2016)", "`[MinibatchDiscrimination(5, 3)]` layer", seed => Wrap(new MinibatchDiscriminationGan(seed: seed))),
         new("minibatch-stddev", "minibatch standard deviation (Karras et al. 2018)", "`[MinibatchStdDev]` on the last hidden layer", seed => Wrap(new MinibatchStdDevGan(seed: seed))),
         new("feature-matching", "feature matching (Salimans et al. 2016)", "`[FeatureMatching]` on the last hidden layer", seed => Wrap(new FeatureMatchingGan(seed: seed))),
         new("spectral-norm", "spectral normalisation (Miyato et al. 2018)", "`[SpectralNorm]` on every D layer", seed => Wrap(new SpectralNormGan(seed: seed))),

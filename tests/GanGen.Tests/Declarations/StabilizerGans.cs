@@ -104,3 +104,22 @@ public partial class ScheduledGan
     }
 }
 
+
+[Gan(GeneratorAverage = 0.9)]
+[GanData(2)]
+public partial class AveragedGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class Gen
+    {
+        [Dense(32), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class Disc
+    {
+        [Dense(32), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}

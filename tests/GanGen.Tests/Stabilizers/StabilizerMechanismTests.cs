@@ -215,6 +215,39 @@ public class StabilizerMechanismTests
     }
 
     [Fact]
+    public void MinibatchDiscriminationEqualsItsSumOverPairs()
+    {
+        manual_seed(31);
+        using var layer = new MinibatchDiscrimination(3, 4, 2);
+        using var scope = NewDisposeScope();
+        var input = randn(6, 3);
+        var scores = layer.forward(input);
+        // o(xᵢ)_b = Σⱼ≠ᵢ exp(−Σ_c |Mᵢ,b,c − Mⱼ,b,c|) with M = x·T reshaped to [N, B, C], summed pair by pair.
+        var rows = input.matmul(layer.weight).reshape(6, 4, 2).data<float>().ToArray();
+        var expected = new float[6 * 4];
+        for (int i = 0; i < 6; i++)
+            for (int b = 0; b < 4; b++)
+                for (int j = 0; j < 6; j++)
+                {
+                    if (j == i) continue;
+                    double distance = 0;
+                    for (int c = 0; c < 2; c++) distance += Math.Abs(rows[(i * 4 + b) * 2 + c] - rows[(j * 4 + b) * 2 + c]);
+                    expected[i * 4 + b] += (float)Math.Exp(-distance);
+                }
+        Assert.True(scores.narrow(1, 0, 3).eq(input).all().item<bool>(), "the input features pass through first");
+        Assert.True(scores.narrow(1, 3, 4).contiguous().allclose(tensor(expected).reshape(6, 4), 1e-5, 1e-5));
+
+        // The gradient flows back to T as through the sum written out with broadcast differences.
+        scores.sum().backward();
+        var layerGradient = layer.weight.grad!.clone();
+        var weight = layer.weight.detach().clone().requires_grad_();
+        var m = input.matmul(weight).reshape(6, 4, 2);
+        var pairs = m.unsqueeze(0).sub(m.unsqueeze(1)).abs().sum(dim: 3).neg().exp().sum(dim: 0).sub(1);
+        pairs.sum().backward();
+        Assert.True(layerGradient.allclose(weight.grad!, 1e-5, 1e-5), "minibatch discrimination's gradient differs from the written-out sum's");
+    }
+
+    [Fact]
     public void GeneratorStepsAndTheAdaptiveScheduleGiveTheLaggingNetworkMoreUpdates()
     {
         using var gan = new ScheduledGan(seed: 27);
@@ -225,6 +258,26 @@ public class StabilizerMechanismTests
         Assert.InRange(gan.GeneratorUpdates, 20, 60);
         Assert.InRange(gan.DiscriminatorUpdates, 10, 30);
         Assert.True(gan.GeneratorUpdates + gan.DiscriminatorUpdates > 30, "the adaptive schedule never gave an extra update");
+    }
+
+    [Fact]
+    public void GeneratorAverageIsTheExponentialMovingAverageAndSamplingUsesIt()
+    {
+        using var gan = new AveragedGan(seed: 32);
+        using var scope = NewDisposeScope();
+        var before = gan.GeneratorParameters.Values.clone();
+        gan.Step(randn(16, 2));
+        var after = gan.GeneratorParameters.Values.clone();
+        Assert.False(after.eq(before).all().item<bool>(), "the step should have moved the generator");
+        // β·θ₀ + (1 − β)·θ₁ with β = 0.9, after one generator update.
+        Assert.True(gan.GeneratorAverage!.Values.allclose(before.mul(0.9).add(after.mul(0.1)), 1e-6, 1e-7));
+
+        var noise = randn(5, 4);
+        var samples = gan.Generate(noise);
+        Assert.True(gan.GeneratorParameters.Values.eq(after).all().item<bool>(), "sampling must put the trained weights back");
+        gan.GeneratorParameters.Values.copy_(gan.GeneratorAverage.Values);
+        gan.Generator.eval();
+        using (no_grad()) Assert.True(samples.allclose(gan.Generator.forward(noise), 1e-6, 1e-6), "samples come from the averaged weights");
     }
 
     [Fact]

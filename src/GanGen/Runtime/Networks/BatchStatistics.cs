@@ -7,9 +7,10 @@ namespace GanGen.Runtime.Networks;
 public static class BatchStatistics
 {
     /// <summary>
-    /// Minibatch standard deviation (Karras et al. 2018, §3): for each group of <paramref name="group"/> consecutive
-    /// samples, the standard deviation of every feature over the group, averaged over the features, appended to each
-    /// sample of the group as one more channel ([N, C, H, W] → [N, C + 1, H, W]) or feature ([N, F] → [N, F + 1]).
+    /// Minibatch standard deviation (Karras et al. 2018, §3): for each group of <paramref name="group"/> samples
+    /// (sample i joins group i mod N/group, as the authors' implementation reshapes the batch), the standard deviation
+    /// of every feature over the group, averaged over the features, appended to each sample of the group as one more
+    /// channel ([N, C, H, W] → [N, C + 1, H, W]) or feature ([N, F] → [N, F + 1]).
     /// </summary>
     public static Tensor MinibatchStdDev(Tensor x, long group)
     {
@@ -22,7 +23,13 @@ public static class BatchStatistics
         using var averaged = deviation.mean(new long[] { 1 });
         // Each sample gets its group's statistic: group g holds samples g, g + N/G, …; tile back in that order.
         using var perSample = averaged.repeat(group);
-        using var column = x.dim() == 2 ? perSample.reshape(count, 1) : perSample.reshape(count, 1, 1, 1).expand(count, 1, x.size(2), x.size(3));
-        return cat([x, column], 1);
+        if (x.dim() == 2)
+        {
+            using var feature = perSample.reshape(count, 1);
+            return cat([x, feature], 1);
+        }
+        using var perImage = perSample.reshape(count, 1, 1, 1);
+        using var channel = perImage.expand(count, 1, x.size(2), x.size(3));
+        return cat([x, channel], 1);
     }
 }

@@ -46,6 +46,8 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(input);
         using var projected = input.matmul(_weight);
         using var rows = projected.reshape(_rows);
+        // Broadcast differences [N, N, B, C] rather than cdist: cdist has no second derivative, which R1, DRAGAN and
+        // the gradient penalty need through this layer, and is no faster here.
         using var left = rows.unsqueeze(0);
         using var right = rows.unsqueeze(1);
         using var difference = left.sub(right);

@@ -73,7 +73,20 @@ public sealed class SpectralNorm : IDisposable
 
     private Tensor Compute(Tensor weight)
     {
-        using var matrix = Matrix(weight);
+        // A dense layer's weight is the matrix itself; only a convolution's needs a flattened view (and disposing).
+        var matrix = weight.dim() == 2 && !_outputsAlongSecondDimension ? weight : Matrix(weight);
+        try
+        {
+            return Normalise(weight, matrix);
+        }
+        finally
+        {
+            if (!ReferenceEquals(matrix, weight)) matrix.Dispose();
+        }
+    }
+
+    private Tensor Normalise(Tensor weight, Tensor matrix)
+    {
         var u = Buffer(U);
         var v = Buffer(V);
         if (_layer.training)

@@ -40,9 +40,9 @@ public sealed class DraganPenalty : IDisposable
         ArgumentNullException.ThrowIfNull(discriminator);
         ArgumentNullException.ThrowIfNull(real);
         using var scale = real.std();
-        // δ = (2u − 1)·Spread·std(x): uniform in ±Spread·std(x).
-        using var offsets = rand_like(real).mul_(_twiceSpread).sub_(_spread).mul_(scale);
-        using var perturbed = real.add(offsets, _one).detach().requires_grad_(true);
+        // x̂ = x + δ, δ = (2u − 1)·Spread·std(x): uniform in ±Spread·std(x). Built in place on the uniform draw, a
+        // fresh leaf: the data carries no graph, so nothing needs detaching.
+        using var perturbed = rand_like(real).mul_(_twiceSpread).sub_(_spread).mul_(scale).add_(real).requires_grad_(true);
         using var scores = discriminator.Score(perturbed, labels);
         using var total = scores.sum();
         var gradients = autograd.grad(new[] { total }, new[] { perturbed }, retain_graph: true, create_graph: true);
