@@ -70,6 +70,8 @@ internal static class NetworkEmitter
 
         writer.Line();
         ForwardEmitter.Emit(writer, network, plan);
+        writer.Line();
+        OnnxEmitter.Emit(writer, network, plan, gan);
 
         writer.Line();
         writer.Line("/// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>");

@@ -17,13 +17,14 @@ internal static class ReservedNames
         "CreateNoise", "GeneratorForward", "ScoreWithDiscriminator", "DiscriminatorLoss", "GeneratorLoss",
         "AfterDiscriminatorUpdate", "DiscriminatorFakes", "StatefulRegularizers", "AddTerm", "ScoreInOnePass",
         "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
-        "Summary",
+        "Summary", "SaveWeights", "LoadWeights", "ExportOnnx", "WritePyTorchTwin", "GeneratorOnnx", "DiscriminatorOnnx",
+        "PyTorchModel", "GeneratorPrefix", "DiscriminatorPrefix", "AveragePrefix",
     };
 
     /// <summary>Members GanGen generates on each network, and common Module members a property would hide.</summary>
     public static readonly HashSet<string> NetworkMembers = new()
     {
         "LatentSize", "Summary", "LayerSummaries", "Replace", "Dispose", "ToString", "forward", "call", "training",
-        "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name",
+        "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name", "ToOnnx",
     };
 }
