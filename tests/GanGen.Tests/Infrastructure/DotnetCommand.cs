@@ -17,26 +17,11 @@ internal static class DotnetCommand
 
     public static (int ExitCode, string Output) Run(string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments) { WorkingDirectory = directory };
         // The test host's own MSBuild settings must not leak into child builds.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(timeoutMinutes)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish in {timeoutMinutes} minutes:\n{output}");
-        }
-        string all = output + error.Result;
-        log?.WriteLine($"$ dotnet {arguments}\n{all}");
-        return (process.ExitCode, all);
+        return ChildProcess.Run(start, log, timeoutMinutes);
     }
 
     public static string RepositoryRoot([CallerFilePath] string here = "") =>

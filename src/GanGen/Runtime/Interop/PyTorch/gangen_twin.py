@@ -101,6 +101,7 @@ def load_weights(gan, path):
 
 def save_weights(gan, path, step=0):
     """Writes the Gan module's state_dict with GanGen's metadata, so GanGen's LoadWeights reads it."""
+    sync_average_buffers(gan)
     write_safetensors(path, gan.state_dict(), {"gangen.gan": type(gan).__name__, "gangen.step": str(step)})
 
 
@@ -177,6 +178,16 @@ def initialise_scale_and_shift(scale, shift):
     with torch.no_grad():
         scale.weight.fill_(1.0)
         shift.weight.fill_(0.0)
+
+
+def sync_average_buffers(gan):
+    """GanGen samples its moving average with the live generator's buffers; the copy keeps them equal."""
+    average = getattr(gan, "generator_average", None)
+    if average is None:
+        return
+    with torch.no_grad():
+        for kept, current in zip(average.buffers(), gan.generator.buffers()):
+            kept.copy_(current)
 
 
 def average_of(generator):
@@ -294,14 +305,14 @@ class Trainer:
         loss_d = self._update_discriminator(data, labels, sources, fake.detach())
         if update_generator and discriminator_first:
             loss_g = self._update_generator(data, labels, sources, fake)
-        self._sync_average_buffers()
+        sync_average_buffers(self.gan)
         self.step_count += 1
         return loss_d, loss_g
 
     def sample(self, noise, labels=None):
         """Samples in evaluation mode without gradients, with the averaged weights when declared."""
         generator = getattr(self.gan, "generator_average", self.gan.generator)
-        self._sync_average_buffers()
+        sync_average_buffers(self.gan)
         generator.eval()
         try:
             with torch.no_grad():
@@ -343,12 +354,3 @@ class Trainer:
                 for kept, current in zip(average.parameters(), self.gan.generator.parameters()):
                     kept.mul_(decay).add_(current, alpha=1 - decay)
         return loss.item()
-
-    def _sync_average_buffers(self):
-        """GanGen samples its average with the live generator's buffers; the copy keeps them equal."""
-        average = getattr(self.gan, "generator_average", None)
-        if average is None:
-            return
-        with torch.no_grad():
-            for kept, current in zip(average.buffers(), self.gan.generator.buffers()):
-                kept.copy_(current)
