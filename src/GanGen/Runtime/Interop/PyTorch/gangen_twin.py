@@ -240,6 +240,10 @@ class ReplayDraws:
         return self._next(f"randint below {high}", [count])
 
     @property
+    def count(self):
+        return len(self._queue)
+
+    @property
     def remaining(self):
         return len(self._queue) - self._taken
 

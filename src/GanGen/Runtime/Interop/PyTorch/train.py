@@ -59,6 +59,17 @@ def main():
         if rank == 0 and ((step + 1) % args.log_every == 0 or step + 1 == args.steps):
             shown = "-" if loss_g is None else f"{loss_g:.4f}"
             print(f"step {step + 1}/{args.steps} (x{world} processes): loss D {loss_d:.4f}, loss G {shown}", flush=True)
+    if distributed:
+        # DDP keeps every replica's parameters equal (same start, averaged gradients); confirm it before writing
+        # rank 0's. Buffers such as batch-norm statistics are rank 0's too: DDP broadcasts them before each forward.
+        with torch.no_grad():
+            mine = torch.cat([parameter.flatten().double() for parameter in gan.parameters()])
+            first = mine.clone()
+            dist.broadcast(first, 0)
+            spread = (mine - first).abs().max()
+            dist.all_reduce(spread, op=dist.ReduceOp.MAX)
+        if rank == 0:
+            print(f"replicas agree: max parameter difference {spread.item():.3g} across {world} processes", flush=True)
     if rank == 0:
         twin.save_weights(gan, args.out, trainer.step_count)
         print(f"wrote {args.out} after {args.steps} steps on {world} process(es) in {time.time() - started:.1f} s", flush=True)
