@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
@@ -15,9 +16,11 @@ internal static class DotnetCommand
     public const string Configuration = "Release";
 #endif
 
-    public static (int ExitCode, string Output) Run(string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8)
+    public static (int ExitCode, string Output) Run(
+        string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments) { WorkingDirectory = directory };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         // The test host's own MSBuild settings must not leak into child builds.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(name);
