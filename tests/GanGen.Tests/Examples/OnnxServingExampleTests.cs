@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using GanGen.Examples.Models;
 using GanGen.Tests.Infrastructure;
+using GanGen.Tests.Interop;
 using SkiaSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -20,16 +21,11 @@ namespace GanGen.Tests.Examples;
 /// Runtime and nothing of GanGen, TorchSharp or libtorch, and its samples are the ones TorchSharp generates from the
 /// same noise.
 /// </summary>
-public sealed class OnnxServingExampleTests : IDisposable
+public sealed class OnnxServingExampleTests : TemporaryFolderTests
 {
     private readonly ITestOutputHelper _output;
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "gangen-serving-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public OnnxServingExampleTests(ITestOutputHelper output)
-    {
-        _output = output;
-        Directory.CreateDirectory(_work);
-    }
+    public OnnxServingExampleTests(ITestOutputHelper output) : base("gangen-serving") => _output = output;
 
     private static string OutputFolder => Path.Combine(DotnetCommand.RepositoryRoot(), "examples", "GanGen.Examples.OnnxServing", "bin", DotnetCommand.Configuration, "net10.0");
 
@@ -51,7 +47,7 @@ public sealed class OnnxServingExampleTests : IDisposable
     {
         using var gan = new FashionDcgan(seed: 1);
         for (int i = 0; i < 2; i++) gan.Step(randn(8, 1, 28, 28).tanh_());
-        string model = Path.Combine(_work, "fashion.onnx"), folder = Path.Combine(_work, "fashion");
+        string model = PathOf("fashion.onnx"), folder = PathOf("fashion");
         gan.ExportOnnx(model);
 
         var run = Example($"generate --model \"{model}\" --count 6 --seed 3 --output \"{folder}\"");
@@ -82,7 +78,7 @@ public sealed class OnnxServingExampleTests : IDisposable
     public void A_conditional_generator_takes_the_given_labels()
     {
         using var gan = new ConditionalDcgan(seed: 1);
-        string model = Path.Combine(_work, "conditional.onnx"), folder = Path.Combine(_work, "conditional");
+        string model = PathOf("conditional.onnx"), folder = PathOf("conditional");
         gan.ExportOnnx(model);
 
         var run = Example($"generate --model \"{model}\" --count 3 --seed 5 --labels 9,0,3 --output \"{folder}\"");
@@ -102,7 +98,7 @@ public sealed class OnnxServingExampleTests : IDisposable
     public async System.Threading.Tasks.Task Serve_answers_sample_requests_with_what_generate_writes()
     {
         using var gan = new RingGan(seed: 1);
-        string model = Path.Combine(_work, "ring.onnx"), folder = Path.Combine(_work, "ring");
+        string model = PathOf("ring.onnx"), folder = PathOf("ring");
         gan.ExportOnnx(model);
         Assert.Equal(0, Example($"generate --model \"{model}\" --count 4 --seed 8 --output \"{folder}\"").ExitCode);
         Assert.True(File.Exists(Path.Combine(folder, "samples.csv")), "flat samples are written as CSV");
@@ -149,13 +145,13 @@ public sealed class OnnxServingExampleTests : IDisposable
     public void A_refiner_or_a_missing_file_is_one_error_line()
     {
         using var refiner = new FashionRefiner(seed: 1);
-        string model = Path.Combine(_work, "refiner.onnx");
+        string model = PathOf("refiner.onnx");
         refiner.ExportOnnx(model);
 
-        var run = Example($"generate --model \"{model}\" --output \"{_work}\"");
+        var run = Example($"generate --model \"{model}\" --output \"{FolderPath}\"");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is a refiner (FashionRefiner): it transforms source images", run.Output);
-        var missing = Example($"generate --model \"{Path.Combine(_work, "absent.onnx")}\"");
+        var missing = Example($"generate --model \"{PathOf("absent.onnx")}\"");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("error: '", missing.Output);
         Assert.DoesNotContain("   at ", missing.Output);
@@ -165,7 +161,7 @@ public sealed class OnnxServingExampleTests : IDisposable
     {
         string dll = Path.Combine(OutputFolder, "GanGen.Examples.OnnxServing.dll");
         Assert.True(File.Exists(dll), $"The example is not built at {dll}; build the solution first.");
-        return DotnetCommand.Run(_work, $"\"{dll}\" {arguments}", _output, timeoutMinutes: 2);
+        return DotnetCommand.Run(FolderPath, $"\"{dll}\" {arguments}", _output, timeoutMinutes: 2);
     }
 
     private static Tensor Floats(string path, params long[] shape)
@@ -181,12 +177,5 @@ public sealed class OnnxServingExampleTests : IDisposable
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_work, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }

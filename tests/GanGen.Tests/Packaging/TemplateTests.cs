@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using GanGen.Tests.Infrastructure;
+using GanGen.Tests.Interop;
 using SkiaSharp;
 using Xunit.Abstractions;
 
@@ -12,37 +13,25 @@ namespace GanGen.Tests.Packaging;
 /// machine's template cache is untouched), instantiated against GanGen packed from this build, built with warnings
 /// as errors, and run briefly — the image GAN on a folder of PNGs, the 2-D GAN on the ring.
 /// </summary>
-public sealed class TemplateTests : IDisposable
+public sealed class TemplateTests : TemporaryFolderTests
 {
     // One OpenMP thread that sleeps when idle: the runs share two cores with the test host.
     private static readonly Dictionary<string, string> Quiet = new() { ["OMP_NUM_THREADS"] = "1", ["OMP_WAIT_POLICY"] = "PASSIVE" };
 
     private readonly ITestOutputHelper _output;
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "gangen-templates-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public TemplateTests(ITestOutputHelper output) => _output = output;
+    public TemplateTests(ITestOutputHelper output) : base("gangen-templates") => _output = output;
 
     [Fact]
     public void Both_templates_install_from_the_repository_instantiate_build_and_run()
     {
-        string feed = Path.Combine(_work, "feed"), hive = Path.Combine(_work, "hive"), projects = Path.Combine(_work, "projects");
-        Directory.CreateDirectory(feed);
+        string feed = PathOf("feed"), hive = PathOf("hive"), projects = PathOf("projects");
         Directory.CreateDirectory(projects);
-        string version = "0.1.0-template." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
-        foreach (string package in new[] { "GanGen.Abstractions", "GanGen" })
-            Succeeds(DotnetCommand.RepositoryRoot(), $"pack src/{package}/{package}.csproj -c {DotnetCommand.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
-        File.WriteAllText(Path.Combine(projects, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="gangen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        string version = LocalPackages.Pack(feed, "template", _output);
+        LocalPackages.WriteNuGetConfig(projects, feed);
 
         foreach (string template in new[] { "gangen-image", "gangen-2d" })
         {
-            string installed = Succeeds(_work, $"new install \"{Path.Combine(DotnetCommand.RepositoryRoot(), "templates", template)}\" --debug:custom-hive \"{hive}\"");
+            string installed = Succeeds(FolderPath, $"new install \"{Path.Combine(DotnetCommand.RepositoryRoot(), "templates", template)}\" --debug:custom-hive \"{hive}\"");
             Assert.Contains(template, installed);
         }
         Succeeds(projects, $"new gangen-image -n MyImages --GanGenVersion {version} --debug:custom-hive \"{hive}\"");
@@ -57,7 +46,7 @@ public sealed class TemplateTests : IDisposable
         Assert.Contains("Mode coverage: modes covered", points);
         Assert.True(File.Exists(Path.Combine(projects, "MyPoints", "generator.onnx")), "the 2-D template exports its generator");
 
-        string images = Path.Combine(_work, "images");
+        string images = PathOf("images");
         Directory.CreateDirectory(images);
         for (int i = 0; i < 8; i++) SaveStripes(Path.Combine(images, $"image-{i}.png"), i);
         string run = Succeeds(Path.Combine(projects, "MyImages"), $"run -c Release --no-build -- \"{images}\" 4");
@@ -82,12 +71,5 @@ public sealed class TemplateTests : IDisposable
         }
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         File.WriteAllBytes(path, data.ToArray());
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_work, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }
