@@ -23,16 +23,18 @@ internal static class OnnxEmitter
         bool auxiliary = condition.Mode == Conditioning.Auxiliary;
         bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
 
-        writer.Line($"/// <summary>This network as an ONNX graph for inference (batch-norm running statistics, no dropout): input <c>{input}</c>" +
-            (condition.TakesLabels ? " and int64 <c>labels</c>" : string.Empty) + $", output <c>{(generator ? "samples" : "scores")}</c>" +
-            (auxiliary ? " and <c>class_logits</c>" : string.Empty) + ". Weights are copied when it is called.</summary>");
+        writer.Line("/// <summary>");
+        writer.Line($"/// This network as an ONNX inference graph (running statistics, no dropout), weights copied now: <c>{input}</c>" +
+            (condition.TakesLabels ? " and <c>labels</c>" : string.Empty) + $" → <c>{(generator ? "samples" : "scores")}</c>" +
+            (auxiliary ? " and <c>class_logits</c>" : string.Empty) + ".");
+        writer.Line("/// </summary>");
         writer.Open($"public {Builder} ToOnnx()");
         writer.Line($"var graph = new {Builder}(\"{network.Name}\");");
         foreach (var (key, value) in Metadata(network, gan)) writer.Line($"graph.Metadata[\"{key}\"] = {Literals.String(value)};");
-        writer.Line($"{Value} {input} = graph.Input(\"{input}\", {BatchShape(CallerShape(network))});");
+        writer.Wrapped($"{Value} {input} = graph.Input(\"{input}\", {BatchShape(CallerShape(network))});");
         if (condition.TakesLabels)
-            writer.Line($"{Value} labels = graph.Input(\"labels\", new long[] {{ -1L }}, global::GanGen.Runtime.Interop.Onnx.OnnxDataType.Int64);");
-        writer.Line($"{Value} x = {JoinLabel(condition, input, network)};");
+            writer.Wrapped($"{Value} labels = graph.Input(\"labels\", new long[] {{ -1L }}, global::GanGen.Runtime.Interop.Onnx.OnnxDataType.Int64);");
+        writer.Wrapped($"{Value} x = {JoinLabel(condition, input, network)};");
 
         for (int l = 0; l < network.Layers.Count; l++)
         {
@@ -43,9 +45,9 @@ internal static class OnnxEmitter
         }
         if (condition.Mode == Conditioning.Projection)
             writer.Line("x = graph.AddProjection(x, features, _LabelProjection, labels, \"LabelProjection\");");
-        writer.Line($"graph.Output(x, \"{(generator ? "samples" : "scores")}\", {BatchShape(network.OutputShape)});");
+        writer.Wrapped($"graph.Output(x, \"{(generator ? "samples" : "scores")}\", {BatchShape(network.OutputShape)});");
         if (auxiliary)
-            writer.Line($"graph.Output(graph.Classify(features, _ClassHead, \"ClassHead\"), \"class_logits\", new long[] {{ -1L, {Literals.Long(condition.Classes)} }});");
+            writer.Wrapped($"graph.Output(graph.Classify(features, _ClassHead, \"ClassHead\"), \"class_logits\", new long[] {{ -1L, {Literals.Long(condition.Classes)} }});");
         writer.Line("return graph;");
         writer.Close();
     }

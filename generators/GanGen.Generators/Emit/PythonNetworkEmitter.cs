@@ -17,7 +17,7 @@ internal static class PythonNetworkEmitter
         var plan = NetworkPlan.Of(network);
         var condition = network.Condition;
         writer.Open($"class {network.Name}(nn.Module):");
-        writer.Line($"\"\"\"{network.Role} of the twin: {Literals.Shape(network.InputShape)} -> {Literals.Shape(network.OutputShape)} per sample.\"\"\"");
+        writer.Line($"\"\"\"The {network.Role.ToString().ToLowerInvariant()}: {Literals.Shape(network.InputShape)} -> {Literals.Shape(network.OutputShape)} per sample.\"\"\"");
         writer.Line();
         writer.Open("def __init__(self):");
         writer.Line("super().__init__()");
