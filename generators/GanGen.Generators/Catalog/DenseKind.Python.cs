@@ -7,5 +7,5 @@ internal sealed partial class DenseKind
 {
     public override PythonStep Python(StepSpec step, StepSite site) => PythonStep.Layer(
         $"nn.Linear({PythonNames.Int(step.InputShape[0])}, {PythonNames.Int(step.Long("Units"))}, bias={PythonNames.Bool(step.Bool("Bias"))})",
-        $"{PythonMember(site)}(x)");
+        PythonNormalisedWeight(site) is { } weight ? $"F.linear(x, {weight}, {PythonMember(site)}.bias)" : $"{PythonMember(site)}(x)");
 }

@@ -14,8 +14,11 @@ internal abstract partial class RegularizerKind
     /// </summary>
     public abstract string PythonDefinition { get; }
 
-    /// <summary>The constructor call, e.g. <c>GradientPenalty(weight=10.0)</c>.</summary>
-    public abstract string PythonConstruct(RegularizerSpec spec);
+    /// <summary>The constructor call, e.g. <c>GradientPenalty(weight=10.0)</c>; <paramref name="loss"/> is the declared loss, for a kind that reshapes it.</summary>
+    public abstract string PythonConstruct(RegularizerSpec spec, LossSpec loss);
+
+    /// <summary>The twin's expression for this regulariser's object on the Gan module: <c>nets.gan.gradient_penalty</c>.</summary>
+    protected string PythonObject => "nets.gan." + PythonField;
 
     /// <summary>The attribute of the twin's Gan module holding it: <c>gradient_penalty</c>.</summary>
     public string PythonField
@@ -32,11 +35,32 @@ internal abstract partial class RegularizerKind
         }
     }
 
-    /// <summary>As <see cref="DiscriminatorTerm"/>, in Python on <c>nets, real, fake, labels, sources, draws</c>; null when none.</summary>
+    /// <summary>
+    /// As <see cref="DiscriminatorTerm"/>, in Python on <c>nets, real, fake, labels, sources, draws, step</c> (step: the
+    /// trainer's step count, GanGen's StepCount); null when none. A term may be None on a step it skips.
+    /// </summary>
     public virtual string? PythonDiscriminatorTerm(RegularizerSpec spec) => null;
 
-    /// <summary>As <see cref="GeneratorTerm"/>, in Python on <c>nets, real, fake, labels, sources, draws</c>; null when none.</summary>
+    /// <summary>As <see cref="GeneratorTerm"/>, in Python on <c>nets, real, fake, labels, sources, draws, step</c>; null when none.</summary>
     public virtual string? PythonGeneratorTerm(RegularizerSpec spec) => null;
+
+    /// <summary>As <see cref="BeforeDiscriminatorStep"/>, a Python statement on <c>nets</c> run between the discriminator's backward and its optimizer step; null when none.</summary>
+    public virtual string? PythonBeforeDiscriminatorStep(RegularizerSpec spec) => null;
+
+    /// <summary>As <see cref="BeforeGeneratorStep"/>, a Python statement on <c>nets</c> run between the generator's backward and its optimizer step; null when none.</summary>
+    public virtual string? PythonBeforeGeneratorStep(RegularizerSpec spec) => null;
+
+    /// <summary>As <see cref="DiscriminatorInput"/>, a Python expression on <c>nets, samples, step, draws</c> giving what the discriminator sees instead (or None); null when none.</summary>
+    public virtual string? PythonDiscriminatorInput(RegularizerSpec spec) => null;
+
+    /// <summary>As <see cref="LossOption"/>: the Python object the declared loss consults (its targets), on <c>nets</c>; null when none.</summary>
+    public virtual string? PythonLossOption(RegularizerSpec spec) => null;
+
+    /// <summary>
+    /// As <see cref="DeclarationArguments"/>: the attribute of the twin's Gan module that gangen_twin.py's trainer
+    /// consults for the schedule setting (the trainer reads it by this name), or null for a kind that sets none.
+    /// </summary>
+    public virtual string? PythonSchedule(RegularizerSpec spec) => null;
 
     /// <summary>As <see cref="AfterDiscriminatorUpdate"/>, a Python statement on <c>nets</c>; null when none.</summary>
     public virtual string? PythonAfterDiscriminatorUpdate(RegularizerSpec spec) => null;

@@ -23,9 +23,9 @@ internal sealed partial class GradientPenaltyKind
                 return (norms - 1).square().mean() * self.weight
         """";
 
-    public override string PythonConstruct(RegularizerSpec spec) => $"GradientPenalty(weight={PythonNames.Float(spec["Weight"])})";
+    public override string PythonConstruct(RegularizerSpec spec, LossSpec loss) => $"GradientPenalty(weight={PythonNames.Float(spec["Weight"])})";
 
-    public override string PythonDiscriminatorTerm(RegularizerSpec spec) => $"nets.gan.{PythonField}.compute(nets, real, fake, labels, draws)";
+    public override string PythonDiscriminatorTerm(RegularizerSpec spec) => $"{PythonObject}.compute(nets, real, fake, labels, draws)";
 }
 
 internal sealed partial class WeightClipKind
@@ -43,9 +43,9 @@ internal sealed partial class WeightClipKind
                         parameter.clamp_(-self.bound, self.bound)
         """";
 
-    public override string PythonConstruct(RegularizerSpec spec) => $"WeightClip(bound={PythonNames.Float(spec["Bound"])})";
+    public override string PythonConstruct(RegularizerSpec spec, LossSpec loss) => $"WeightClip(bound={PythonNames.Float(spec["Bound"])})";
 
-    public override string PythonAfterDiscriminatorUpdate(RegularizerSpec spec) => $"nets.gan.{PythonField}.apply(nets.gan.discriminator)";
+    public override string PythonAfterDiscriminatorUpdate(RegularizerSpec spec) => $"{PythonObject}.apply(nets.gan.discriminator)";
 }
 
 internal sealed partial class SelfRegularizationKind
@@ -64,10 +64,10 @@ internal sealed partial class SelfRegularizationKind
                 return distance.mean() * self.weight
         """";
 
-    public override string PythonConstruct(RegularizerSpec spec) =>
+    public override string PythonConstruct(RegularizerSpec spec, LossSpec loss) =>
         $"SelfRegularization(weight={PythonNames.Float(spec["Weight"])}, distance={PythonNames.String(((Distance)(int)spec["Distance"]).ToString())})";
 
-    public override string PythonGeneratorTerm(RegularizerSpec spec) => $"nets.gan.{PythonField}.compute(fake, sources)";
+    public override string PythonGeneratorTerm(RegularizerSpec spec) => $"{PythonObject}.compute(fake, sources)";
 }
 
 internal sealed partial class ImageHistoryKind
@@ -107,8 +107,8 @@ internal sealed partial class ImageHistoryKind
                     self.buffer.index_copy_(0, positions, current[free:])
         """";
 
-    public override string PythonConstruct(RegularizerSpec spec) =>
+    public override string PythonConstruct(RegularizerSpec spec, LossSpec loss) =>
         $"ImageHistory(share={PythonNames.Float(spec["Share"])}, capacity={PythonNames.Int((long)spec["Capacity"])})";
 
-    public override string PythonDiscriminatorFakes(RegularizerSpec spec) => $"nets.gan.{PythonField}.mix(fake, draws)";
+    public override string PythonDiscriminatorFakes(RegularizerSpec spec) => $"{PythonObject}.mix(fake, draws)";
 }

@@ -17,6 +17,15 @@ internal abstract partial class StepKind
     /// </summary>
     public abstract string Onnx(StepSpec step, StepSite site);
 
+    /// <summary>
+    /// The ONNX form of a step that computes nothing where it stands (a marker, or a modifier its layer applies, as
+    /// <see cref="ForwardCode.None"/> is in TorchSharp): the emitter writes no statement for it.
+    /// </summary>
+    protected const string NoOnnxNode = "";
+
+    /// <summary>The layer's spectral-norm field and a comma when the property declares [SpectralNorm] (the builder then divides the weight by σ), else nothing.</summary>
+    protected static string SpectralArgument(StepSite site) => site.Spectral is null ? string.Empty : site.Spectral + ", ";
+
     /// <summary>The declared layer name behind a site: its module field without the underscore.</summary>
     protected static string LayerName(StepSite site) => site.Module.Substring(1);
 }

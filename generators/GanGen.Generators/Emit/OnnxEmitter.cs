@@ -41,7 +41,11 @@ internal static class OnnxEmitter
             var layer = network.Layers[l];
             writer.Line($"// {layer.Name}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}");
             if (l == network.Layers.Count - 1 && head) writer.Line($"{Value} features = x;");
-            foreach (var step in layer.Steps) writer.Wrapped($"x = {StepCatalog.Get(step.Kind).Onnx(step, plan.Site(step, fresh: true))};");
+            foreach (var step in layer.Steps)
+            {
+                string expression = StepCatalog.Get(step.Kind).Onnx(step, plan.Site(step, fresh: true));
+                if (expression.Length > 0) writer.Wrapped($"x = {expression};");
+            }
         }
         if (condition.Mode == Conditioning.Projection)
             writer.Line("x = graph.AddProjection(x, features, _LabelProjection, labels, \"LabelProjection\");");

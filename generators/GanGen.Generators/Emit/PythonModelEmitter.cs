@@ -7,8 +7,8 @@ namespace GanGen.Generators.Emit;
 /// <summary>
 /// Writes the PyTorch twin's <c>model.py</c> for a GAN: the resolved declaration, both networks, the declared loss
 /// and regularisers (their Python from the catalogs) and the functions gangen_twin.py's trainer calls, mirroring
-/// <see cref="TrainerEmitter"/>: <c>generate</c>, <c>score</c>, <c>discriminator_loss</c>, <c>generator_loss</c>,
-/// <c>discriminator_fakes</c> and <c>after_discriminator_update</c>.
+/// <see cref="TrainerEmitter"/>: <c>generate</c>, <c>score</c>, <c>discriminator_loss</c>, <c>generator_loss</c>, and the
+/// hooks around each update (<see cref="PythonTrainerEmitter"/>).
 /// </summary>
 internal static class PythonModelEmitter
 {
@@ -68,6 +68,7 @@ internal static class PythonModelEmitter
         writer.Line($"\"name\": {PythonNames.String(gan.Name)},");
         writer.Line($"\"loss\": {PythonNames.String(gan.Loss.Kind.ToString())},");
         writer.Line($"\"critic_steps\": {PythonNames.Int(gan.Schedule.CriticSteps)},");
+        writer.Line($"\"generator_steps\": {PythonNames.Int(gan.Schedule.GeneratorSteps)},");
         writer.Line($"\"order\": {PythonNames.String(gan.Schedule.Order.ToString())},");
         writer.Line($"\"input\": {PythonNames.String(gan.Input.ToString())},");
         writer.Line($"\"latent_size\": {PythonNames.Int(gan.LatentSize)},");
@@ -104,7 +105,7 @@ internal static class PythonModelEmitter
         foreach (var regularizer in gan.Regularizers)
         {
             var kind = RegularizerCatalog.Get(regularizer.Kind);
-            writer.Line($"self.{kind.PythonField} = {kind.PythonConstruct(regularizer)}");
+            writer.Line($"self.{kind.PythonField} = {kind.PythonConstruct(regularizer, gan.Loss)}");
         }
         writer.Close();
         writer.Close();

@@ -35,35 +35,86 @@ internal static class PythonNetworkEmitter
         }
         // The projection starts Xavier-uniform, as NetworkPlan initialises it in GanGen.
         if (condition.Mode == Conditioning.Projection) writer.Line("nn.init.xavier_uniform_(self.LabelProjection.weight)");
+        // After initialisation, as in GanGen: the vectors are drawn without changing any layer's weights.
+        foreach (var (layer, field, second) in plan.SpectralLayers)
+            writer.Line($"{StepKind.PythonSpectral(field)} = rt.SpectralNorm({PythonNames.Member(layer.Name)}{(second ? ", outputs_along_second_dimension=True" : string.Empty)})");
         writer.Close();
         writer.Line();
         EmitForward(writer, network, plan);
+        if (FeatureMatching.Of(network) is { } matching) EmitFeatures(writer, network, plan, matching);
+        if (plan.SpectralLayers.Count > 0) EmitSpectralPasses(writer, plan);
         writer.Close();
+    }
+
+    /// <summary>The features generator samples are matched on: the steps up to [FeatureMatching], as GanGen's Features.</summary>
+    private static void EmitFeatures(PythonWriter writer, NetworkSpec network, NetworkPlan plan, FeatureMatching matching)
+    {
+        writer.Line();
+        writer.Open(Signature("features", network, out string input));
+        writer.Line("\"\"\"The output at [FeatureMatching], what the generator's feature-matching term compares.\"\"\"");
+        writer.Line(JoinLabel(network.Condition, input));
+        for (int l = 0; l <= matching.Layer; l++)
+        {
+            var steps = network.Layers[l].Steps;
+            int last = l == matching.Layer ? matching.Step : steps.Count - 1;
+            for (int s = 0; s <= last; s++) WriteStep(writer, steps[s], plan);
+        }
+        writer.Line("return x");
+        writer.Close();
+    }
+
+    /// <summary>Starts and ends a pass of every spectral norm, where GanGen's trainer calls BeginSpectralPass and EndSpectralPass.</summary>
+    private static void EmitSpectralPasses(PythonWriter writer, NetworkPlan plan)
+    {
+        foreach (string phase in new[] { "begin", "end" })
+        {
+            writer.Line();
+            writer.Open($"def {phase}_spectral_pass(self):");
+            writer.Line(phase == "begin"
+                ? "\"\"\"Starts an update: each normalised weight is computed once (one power iteration) and shared until the end.\"\"\""
+                : "\"\"\"Ends an update: the weights may change now.\"\"\"");
+            foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{StepKind.PythonSpectral(field)}.{phase}_pass()");
+            writer.Close();
+        }
+    }
+
+    private static void WriteStep(PythonWriter writer, StepSpec step, NetworkPlan plan)
+    {
+        var python = StepCatalog.Get(step.Kind).Python(step, plan.Site(step, fresh: true));
+        if (!python.IsNone) writer.Line("x = " + python.Forward);
     }
 
     private static void EmitForward(PythonWriter writer, NetworkSpec network, NetworkPlan plan)
     {
         var condition = network.Condition;
-        string input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
-        writer.Open(condition.TakesLabels ? $"def forward(self, {input}, labels):" : $"def forward(self, {input}):");
-        writer.Line(condition.Mode switch
-        {
-            Conditioning.Concatenate => $"x = rt.join({input}, rt.one_hot(labels, {PythonNames.Int(condition.Classes)}))",
-            Conditioning.Embedding => $"x = rt.join({input}, self.LabelEmbedding(labels))",
-            _ => $"x = {input}",
-        });
+        writer.Open(Signature("forward", network, out string input));
+        writer.Line(JoinLabel(condition, input));
         bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
         for (int l = 0; l < network.Layers.Count; l++)
         {
             var layer = network.Layers[l];
             writer.Line($"# {layer.Name}: {Literals.Shape(layer.InputShape)} -> {Literals.Shape(layer.OutputShape)}");
             if (l == network.Layers.Count - 1 && head) writer.Line("features = x");
-            foreach (var step in layer.Steps) writer.Line("x = " + StepCatalog.Get(step.Kind).Python(step, plan.Site(step, fresh: true)).Forward);
+            foreach (var step in layer.Steps) WriteStep(writer, step, plan);
         }
         if (condition.Mode == Conditioning.Projection) writer.Line("x = rt.add_projection(x, features, self.LabelProjection, labels)");
         writer.Line(condition.Mode == Conditioning.Auxiliary ? "return x, rt.classify(self.ClassHead, features)" : "return x");
         writer.Close();
     }
+
+    private static string Signature(string method, NetworkSpec network, out string input)
+    {
+        var condition = network.Condition;
+        input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
+        return condition.TakesLabels ? $"def {method}(self, {input}, labels):" : $"def {method}(self, {input}):";
+    }
+
+    private static string JoinLabel(ConditionSpec condition, string input) => condition.Mode switch
+    {
+        Conditioning.Concatenate => $"x = rt.join({input}, rt.one_hot(labels, {PythonNames.Int(condition.Classes)}))",
+        Conditioning.Embedding => $"x = rt.join({input}, self.LabelEmbedding(labels))",
+        _ => $"x = {input}",
+    };
 
     private static PythonStep LayerStep(LayerSpec layer, NetworkPlan plan)
     {

@@ -31,9 +31,9 @@ public sealed class ConditioningOnnxTests : OnnxExportTestBase
         gan.ExportOnnx(folder.File("generator.onnx"), folder.File("discriminator.onnx"));
         using var scope = NewDisposeScope();
         var config = gan.Config;
-        var labels = config.IsConditional ? randint(0, config.Classes, new long[] { 6 }) : null;
+        var labels = config.IsConditional ? randint(0, config.Classes, new long[] { 8 }) : null;
 
-        var input = config.IsRefiner ? randn(new long[] { 6 }.Concat(config.DataShape).ToArray()) : randn(6, config.LatentSize);
+        var input = config.IsRefiner ? randn(new long[] { 8 }.Concat(config.DataShape).ToArray()) : randn(8, config.LatentSize);
         using (var generator = new OnnxRuntimeRunner(File.ReadAllBytes(folder.File("generator.onnx"))))
         {
             var feeds = labels is null ? new[] { (config.IsRefiner ? "source" : "noise", input) } : new[] { ("noise", input), ("labels", labels) };
@@ -43,7 +43,7 @@ public sealed class ConditioningOnnxTests : OnnxExportTestBase
         // The discriminator takes packed samples: Pack of them joined along the first data dimension.
         var packed = config.DataShape.ToArray();
         packed[0] *= config.Pack;
-        var samples = randn(new long[] { 6 }.Concat(packed).ToArray());
+        var samples = randn(new long[] { 8 }.Concat(packed).ToArray());
         var (scores, classLogits) = gan.Discriminate(samples, labels);
         using var discriminator = new OnnxRuntimeRunner(File.ReadAllBytes(folder.File("discriminator.onnx")));
         var inputs = labels is null || classLogits is not null ? new[] { ("samples", samples) } : new[] { ("samples", samples), ("labels", labels) };

@@ -40,7 +40,7 @@ internal static class InteropDeclarations
         // A refiner (source in, sample out) against a patch-map discriminator.
         ["RefinerGan"] = Gan("RefinerGan", "[Gan, SelfRegularization(0.5)]\n[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]",
             "[GanGenerator(Input = GeneratorInput.Source)]",
-            "[Conv2d(4, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Features { get; }\n[Conv2d(1, Kernel = 1), Tanh] public partial Conv2d Output { get; }",
+            "[Conv2d(4, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Extract { get; }\n[Conv2d(1, Kernel = 1), Tanh] public partial Conv2d Output { get; }",
             "[GanDiscriminator(Output = DiscriminatorOutput.PatchMap)]",
             "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down { get; }\n[Conv2d(1, Kernel = 1)] public partial Conv2d Patches { get; }"),
         // PacGAN packing (the discriminator takes two samples at once) and a moving average that sampling and export use.

@@ -23,6 +23,9 @@ public sealed class TwinForwardTests : IClassFixture<TwinForwardTests.Cases>
     /// <summary>Largest accepted |TorchSharp − PyTorch| per value: float32 rounding of two libtorch builds.</summary>
     public const double Tolerance = 1e-5;
 
+    /// <summary>Samples per input batch: a multiple of minibatch standard deviation's default group (4) and of packing (2).</summary>
+    private const long Batch = 8;
+
     private readonly Cases _cases;
     private readonly ITestOutputHelper _output;
 
@@ -112,11 +115,11 @@ public sealed class TwinForwardTests : IClassFixture<TwinForwardTests.Cases>
             gan.WritePyTorchTwin(folder);
 
             var config = gan.Config;
-            var labels = config.IsConditional ? randint(0, config.Classes, new long[] { 6 }) : null;
-            var generatorInput = config.IsRefiner ? randn(new long[] { 6 }.Concat(config.DataShape).ToArray()) : randn(6, config.LatentSize);
+            var labels = config.IsConditional ? randint(0, config.Classes, new long[] { Batch }) : null;
+            var generatorInput = config.IsRefiner ? randn(new long[] { Batch }.Concat(config.DataShape).ToArray()) : randn(Batch, config.LatentSize);
             var packed = config.DataShape.ToArray();
             packed[0] *= config.Pack;
-            var inputs = new Dictionary<string, Tensor> { ["generator.input"] = generatorInput, ["discriminator.input"] = randn(new long[] { 6 }.Concat(packed).ToArray()) };
+            var inputs = new Dictionary<string, Tensor> { ["generator.input"] = generatorInput, ["discriminator.input"] = randn(new long[] { Batch }.Concat(packed).ToArray()) };
             if (labels is not null) inputs["labels"] = labels;
             SafeTensors.Write(System.IO.Path.Combine(folder, "inputs.safetensors"), inputs);
 

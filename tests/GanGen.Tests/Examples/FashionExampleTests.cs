@@ -53,7 +53,7 @@ public sealed class FashionExampleTests : IDisposable
             for (int i = 0; i < 2; i++) SaveGradient(Path.Combine(folder, $"{i}.png"), 28, 28, 10 * c + i);
         }
 
-        var result = Example($"--gan conditional --data "{images}" --output "{run}" --steps 3 --batch-size 10 --sample-every 3 --evaluate-every 0 --evaluation-samples 20 --seed 3");
+        var result = Example($"--gan conditional --data \"{images}\" --output \"{run}\" --steps 3 --batch-size 10 --sample-every 3 --evaluate-every 0 --evaluation-samples 20 --seed 3");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("20 labelled images from the class sub-folders of", result.Output);
@@ -69,7 +69,7 @@ public sealed class FashionExampleTests : IDisposable
     {
         string run = Path.Combine(_work, "refiner");
 
-        var result = Example($"--gan refiner --output "{run}" --steps 3 --batch-size 8 --sample-every 3 --evaluate-every 0 --evaluation-samples 50 --seed 3");
+        var result = Example($"--gan refiner --output \"{run}\" --steps 3 --batch-size 8 --sample-every 3 --evaluate-every 0 --evaluation-samples 50 --seed 3");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("5,000 rendered and 5,000 real images", result.Output);

@@ -140,7 +140,7 @@ public partial class RefinerOracleGan
     [GanGenerator(Input = GeneratorInput.Source)]
     public partial class G
     {
-        [Conv2d(3, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Features { get; }
+        [Conv2d(3, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Extract { get; }
         [Conv2d(1, Kernel = 1), Tanh] public partial Conv2d Output { get; }
     }
 

@@ -88,7 +88,7 @@ public sealed class TwinOracleTests : TemporaryFolderTests
             var metrics = gan.TrainStep(batch);
             bool generatorUpdated = gan.GeneratorUpdates > updates;
             lossD[step] = metrics.DiscriminatorLoss;
-            lossG[step] = generatorUpdated ? metrics.GeneratorLoss : double.NaN;
+            lossG[step] = generatorUpdated ? metrics.GeneratorLoss!.Value : double.NaN;
             manual_seed(1000 + step);
             replay.Record(step, generatorUpdated, draws);
         }

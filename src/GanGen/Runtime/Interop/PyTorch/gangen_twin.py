@@ -145,6 +145,125 @@ def score_in_one_pass(discriminator, real, fake):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Stabilising layers and terms, as GanGen.Runtime.Networks (SpectralNorm, BatchStatistics, MinibatchDiscrimination)
+# and GanGen.Runtime.Regularization.FeatureMatching compute them.
+
+_SPECTRAL_EPSILON = 1e-12
+
+
+class SpectralNorm:
+    """Spectral normalisation (Miyato et al. 2018) of one layer's weight: W / sigma(W), sigma estimated by power iteration
+    with persistent vectors the layer holds as buffers weight_u and weight_v (so they are in its state_dict). In training
+    mode each estimate first takes one power-iteration step; inside a pass (begin_pass .. end_pass, which the trainer
+    opens where GanGen's does) the normalised weight is computed once and shared. In evaluation mode it is W / ||W v||.
+    Not an nn.Module: it adds no state_dict names of its own."""
+
+    def __init__(self, layer, outputs_along_second_dimension=False):
+        self.layer = layer
+        self.outputs_along_second_dimension = outputs_along_second_dimension
+        weight = layer.weight
+        rows = weight.size(1 if outputs_along_second_dimension else 0)
+        with torch.no_grad():
+            u = torch.randn(rows, dtype=weight.dtype, device=weight.device)
+            v = torch.randn(weight.numel() // rows, dtype=weight.dtype, device=weight.device)
+            u.div_(u.norm() + _SPECTRAL_EPSILON)
+            v.div_(v.norm() + _SPECTRAL_EPSILON)
+        layer.register_buffer("weight_u", u)
+        layer.register_buffer("weight_v", v)
+        self._cached = None
+        self._in_pass = False
+
+    def weight(self):
+        """W / sigma(W), differentiable in W."""
+        if self._cached is not None:
+            return self._cached
+        normalised = self._compute()
+        if self._in_pass:
+            self._cached = normalised
+        return normalised
+
+    def begin_pass(self):
+        self._in_pass = True
+
+    def end_pass(self):
+        self._in_pass = False
+        self._cached = None
+
+    def _matrix(self, weight):
+        if self.outputs_along_second_dimension:
+            return weight.transpose(0, 1).flatten(1)
+        return weight if weight.dim() == 2 else weight.flatten(1)
+
+    def _compute(self):
+        weight = self.layer.weight
+        matrix = self._matrix(weight)
+        u, v = self.layer.weight_u, self.layer.weight_v
+        if self.layer.training:
+            # v <- W^T u / ||W^T u||, then u <- W v / ||W v|| below: one power-iteration step, without gradients.
+            with torch.no_grad():
+                transposed = u.matmul(matrix)
+                v.copy_(transposed).div_(transposed.norm() + _SPECTRAL_EPSILON)
+        # sigma = u^T W v with the updated vectors; u = W v / ||W v|| makes it ||W v||, differentiable in W.
+        product = matrix.mv(v)
+        sigma = product.norm()
+        if self.layer.training:
+            with torch.no_grad():
+                u.copy_(product).div_(sigma)
+        return weight.div(sigma)
+
+
+def minibatch_stddev(x, group):
+    """Minibatch standard deviation (Karras et al. 2018): each group's average feature deviation over `group` samples
+    (group g holds samples g, g + N/G, ...), appended as one more feature or constant channel."""
+    count = x.size(0)
+    if count % group != 0:
+        raise ValueError(f"minibatch standard deviation takes groups of {group} samples, but the batch has {count}")
+    deviation = x.reshape(group, count // group, -1).std(dim=0, unbiased=False)
+    per_sample = deviation.mean(1).repeat(group)
+    if x.dim() == 2:
+        column = per_sample.reshape(count, 1)
+    else:
+        column = per_sample.reshape(count, 1, 1, 1).expand(count, 1, x.size(2), x.size(3))
+    return torch.cat([x, column], 1)
+
+
+class MinibatchDiscrimination(nn.Module):
+    """Minibatch discrimination (Salimans et al. 2016, 3.2): a learned T (A x B*C) maps each sample's features to B rows
+    of C; kernel b's output for sample i is sum over j != i of exp(-||M_i,b - M_j,b||_1), appended: [N, A] -> [N, A + B]."""
+
+    def __init__(self, features, kernels, kernel_size):
+        super().__init__()
+        self.kernels = kernels
+        self.kernel_size = kernel_size
+        self.weight = nn.Parameter(torch.randn(features, kernels * kernel_size) / features ** 0.5)
+
+    def forward(self, x):
+        rows = x.matmul(self.weight).reshape(-1, self.kernels, self.kernel_size)
+        distance = (rows.unsqueeze(0) - rows.unsqueeze(1)).abs().sum(3)
+        # The sum includes each sample's similarity to itself, exp(0) = 1.
+        closeness = torch.exp(-distance).sum(0) - 1
+        return torch.cat([x, closeness], 1)
+
+
+def feature_matching(real_features, fake_features, weight):
+    """Feature matching (Salimans et al. 2016, 3.1): weight * ||E f(real) - E f(fake)||^2 on the marked features."""
+    gap = fake_features.mean(0) - real_features.mean(0)
+    return gap.square().sum() * weight
+
+
+def add_term(loss, term):
+    """The loss plus a regulariser's term; a lazy penalty's off step (None) adds nothing, as GanGen's AddTerm."""
+    return loss if term is None else loss + term
+
+
+def gradient_of(parameter):
+    """The parameter's gradient, zeros before any backward reached it (GanGen's flat gradient buffer always exists)."""
+    if parameter.grad is None:
+        parameter.grad = torch.zeros_like(parameter)
+    return parameter.grad
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Initialisation (GanGen.Runtime.Initialization.WeightInitializer) and the moving average of the generator.
 
 def initialise(module, init):
@@ -272,9 +391,20 @@ class Nets:
         self.discriminator = discriminator
 
 
+class Batch:
+    """A training batch: the real samples and, where the declaration takes them, labels and sources."""
+
+    def __init__(self, data, labels=None, sources=None):
+        self.data = data
+        self.labels = labels
+        self.sources = sources
+
+
 class Trainer:
-    """GanGen's GanTrainer.Step in PyTorch: D on real and on detached fakes, D update, then G through the updated D,
-    honouring n_critic, the declared order, packing and the generator's moving average."""
+    """GanGen's GanTrainer in PyTorch, method for method: D on real and on detached fakes, D update, then G through the
+    updated D, honouring n_critic, the declared order, generator steps per round, packing, the regularisers' hooks,
+    spectral-norm passes, an unrolled look-ahead (restored after), an adaptive schedule and the generator's moving
+    average. Schedule stabilisers are found on the Gan module by name (`unrolled`, `adaptive_schedule`)."""
 
     def __init__(self, model, gan, draws=None, distributed=False):
         self.model = model
@@ -288,30 +418,47 @@ class Trainer:
         self.draws = draws if draws is not None else TorchDraws()
         self.generator_optimizer = make_optimizer(gan.generator.parameters(), self.declaration["generator_optimizer"])
         self.discriminator_optimizer = make_optimizer(gan.discriminator.parameters(), self.declaration["discriminator_optimizer"])
+        self.unrolled = getattr(gan, "unrolled", None)
+        self.adaptive_schedule = getattr(gan, "adaptive_schedule", None)
         self.step_count = 0
+        self.generator_updates = 0
+        self.discriminator_updates = 0
+        # The last recorded losses the adaptive schedule compares (NaN until each network has updated once).
+        self._balance_discriminator = float("nan")
+        self._balance_generator = float("nan")
+        self._losses_d = []
+        self._losses_g = []
         gan.train()
 
     def step(self, data, labels=None, sources=None):
-        """One discriminator update, plus a generator update when the n_critic cycle calls for one.
-        Returns (discriminator loss, generator loss or None)."""
+        """One discriminator update, plus the generator's updates when the n_critic cycle calls for them, plus an adaptive
+        schedule's extra updates. Returns (mean discriminator loss, mean generator loss or None) over the step's
+        recorded updates, as GanGen's ReadMetrics averages them."""
+        real = Batch(data, labels, sources)
+        self._losses_d, self._losses_g = [], []
         critic = self.declaration["critic_steps"]
         phase = self.step_count % critic
         discriminator_first = self.declaration["order"] == "DiscriminatorFirst"
         update_generator = phase == critic - 1 if discriminator_first else phase == 0
-        loss_g = None
         if update_generator and not discriminator_first:
-            loss_g = self._update_generator(data, labels, sources, self._fake(data, labels, sources))
+            self._train_generator(real, None)
+        self.model.begin_generator_pass(self.nets)
         if update_generator and discriminator_first:
-            fake = self._fake(data, labels, sources)
+            fake = self._fake(real)
         else:
             with torch.no_grad():
-                fake = self._fake(data, labels, sources)
-        loss_d = self._update_discriminator(data, labels, sources, fake.detach())
+                fake = self._fake(real)
+        self._update_discriminator(real, fake.detach(), record=True)
         if update_generator and discriminator_first:
-            loss_g = self._update_generator(data, labels, sources, fake)
+            self._train_generator(real, fake)
+        else:
+            self.model.end_generator_pass(self.nets)
+        if update_generator and self.adaptive_schedule is not None:
+            self._rebalance(real)
         sync_average_buffers(self.gan)
         self.step_count += 1
-        return loss_d, loss_g
+        loss_g = sum(self._losses_g) / len(self._losses_g) if self._losses_g else None
+        return sum(self._losses_d) / len(self._losses_d), loss_g
 
     def sample(self, noise, labels=None):
         """Samples in evaluation mode without gradients, with the averaged weights when declared."""
@@ -324,37 +471,117 @@ class Trainer:
         finally:
             generator.train()
 
-    def _fake(self, data, labels, sources):
+    def _fake(self, real):
         if self.declaration["input"] == "Source":
-            return self.model.generate(self.nets, sources, None)
-        noise = self.draws.noise([data.size(0), self.declaration["latent_size"]], self.declaration["latent"]).to(data)
-        return self.model.generate(self.nets, noise, labels)
+            return self.model.generate(self.nets, real.sources, None)
+        noise = self.draws.noise([real.data.size(0), self.declaration["latent_size"]], self.declaration["latent"]).to(real.data)
+        return self.model.generate(self.nets, noise, real.labels)
 
     def _pack(self, batch):
-        """[N, d0, …] as [N / pack, pack·d0, …]: PacGAN's packed samples."""
+        """[N, d0, ...] as [N / pack, pack*d0, ...]: PacGAN's packed samples."""
         pack = self.declaration["pack"]
         if pack == 1:
             return batch
         return batch.reshape([batch.size(0) // pack, batch.size(1) * pack] + list(batch.shape[2:]))
 
-    def _update_discriminator(self, data, labels, sources, fake):
-        self.discriminator_optimizer.zero_grad()
-        mixed = self.model.discriminator_fakes(self.nets, fake, self.draws)
-        loss, _, _ = self.model.discriminator_loss(self.nets, self._pack(data), self._pack(fake if mixed is None else mixed), labels, sources, self.draws)
-        loss.backward()
-        self.discriminator_optimizer.step()
-        self.model.after_discriminator_update(self.nets)
-        return loss.item()
+    def _discriminator_inputs(self, real, fake):
+        """The packed real and fake batches as the discriminator sees them (instance noise on each, real first)."""
+        packed_real, packed_fake = self._pack(real), self._pack(fake)
+        noisy_real = self.model.discriminator_input(self.nets, packed_real, self.step_count, self.draws)
+        noisy_fake = self.model.discriminator_input(self.nets, packed_fake, self.step_count, self.draws)
+        return (packed_real if noisy_real is None else noisy_real), (packed_fake if noisy_fake is None else noisy_fake)
 
-    def _update_generator(self, data, labels, sources, fake):
-        self.generator_optimizer.zero_grad()
-        loss = self.model.generator_loss(self.nets, self._pack(data), self._pack(fake), labels, sources, self.draws)
-        loss.backward()
-        self.generator_optimizer.step()
-        average = getattr(self.gan, "generator_average", None)
-        if average is not None:
-            decay = self.declaration["generator_average"]
+    def _train_generator(self, real, fake):
+        """The round's generator updates: the first on `fake` when the step already generated it (its generator pass is
+        open), every other one on fresh noise in a pass of its own."""
+        for update in range(self.declaration["generator_steps"]):
+            if update == 0 and fake is not None:
+                self._update_generator(real, fake)
+                self.model.end_generator_pass(self.nets)
+                continue
+            self._train_generator_once(real)
+
+    def _train_generator_once(self, real):
+        self.model.begin_generator_pass(self.nets)
+        try:
+            self._update_generator(real, self._fake(real))
+        finally:
+            self.model.end_generator_pass(self.nets)
+
+    def _rebalance(self, real):
+        """Adaptive schedule: extra generator rounds while the generator lags, then extra discriminator updates."""
+        schedule = self.adaptive_schedule
+        for _ in range(schedule.max_steps):
+            if not schedule.lags(self._balance_generator, self._balance_discriminator):
+                break
+            self._train_generator(real, None)
+        for _ in range(schedule.max_steps):
+            if not schedule.lags(self._balance_discriminator, self._balance_generator):
+                break
+            self._update_discriminator_on_fresh_fakes(real, record=True)
+
+    def _update_discriminator_on_fresh_fakes(self, real, record):
+        self.model.begin_generator_pass(self.nets)
+        try:
             with torch.no_grad():
-                for kept, current in zip(average.parameters(), self.gan.generator.parameters()):
-                    kept.mul_(decay).add_(current, alpha=1 - decay)
-        return loss.item()
+                fake = self._fake(real)
+        finally:
+            self.model.end_generator_pass(self.nets)
+        self._update_discriminator(real, fake, record)
+
+    def _update_discriminator(self, real, fake, record):
+        """One discriminator update; a look-ahead of unrolling is not recorded."""
+        self.discriminator_optimizer.zero_grad()
+        self.model.begin_discriminator_pass(self.nets)
+        try:
+            mixed = self.model.discriminator_fakes(self.nets, fake, self.draws)
+            seen_real, seen_fake = self._discriminator_inputs(real.data, fake if mixed is None else mixed)
+            loss, _, _ = self.model.discriminator_loss(self.nets, seen_real, seen_fake, real.labels, real.sources, self.draws, self.step_count)
+            loss.backward()
+            self.model.before_discriminator_step(self.nets)
+            self.discriminator_optimizer.step()
+            self.model.after_discriminator_update(self.nets)
+            if record:
+                self._balance_discriminator = loss.item()
+                self._losses_d.append(self._balance_discriminator)
+                self.discriminator_updates += 1
+        finally:
+            self.model.end_discriminator_pass(self.nets)
+
+    def _update_generator(self, real, fake):
+        self.generator_optimizer.zero_grad()
+        restore = self._unroll(real) if self.unrolled is not None else None
+        try:
+            self.model.begin_discriminator_pass(self.nets)
+            try:
+                seen_real, seen_fake = self._discriminator_inputs(real.data, fake)
+                loss = self.model.generator_loss(self.nets, seen_real, seen_fake, real.labels, real.sources, self.draws, self.step_count)
+                loss.backward()
+                self.model.before_generator_step(self.nets)
+                self.generator_optimizer.step()
+                self._update_average()
+                self._balance_generator = loss.item()
+                self._losses_g.append(self._balance_generator)
+            finally:
+                self.model.end_discriminator_pass(self.nets)
+        finally:
+            if restore is not None:
+                restore()
+        self.generator_updates += 1
+
+    def _unroll(self, real):
+        """Saves the discriminator and takes the look-ahead updates on fresh fakes (not recorded); returns the restore.
+        The generator's gradient flows through the unrolled weights, not through the unrolling updates themselves."""
+        restore = self.unrolled.snapshot(self.gan.discriminator, self.discriminator_optimizer)
+        for _ in range(self.unrolled.steps):
+            self._update_discriminator_on_fresh_fakes(real, record=False)
+        return restore
+
+    def _update_average(self):
+        average = getattr(self.gan, "generator_average", None)
+        if average is None:
+            return
+        decay = self.declaration["generator_average"]
+        with torch.no_grad():
+            for kept, current in zip(average.parameters(), self.gan.generator.parameters()):
+                kept.mul_(decay).add_(current, alpha=1 - decay)
