@@ -8,9 +8,10 @@ namespace GanGen.Generators.Tests.Interop;
 
 /// <summary>
 /// Every conditioning mode (one-hot and embedded labels joined to noise, flat samples and images; conditional batch
-/// norm; projection; AC-GAN's class head), a refiner against a patch map, packing with a moving average, and
-/// non-default layer arguments: both networks exported with <c>ExportOnnx</c> must give in ONNX Runtime what
-/// TorchSharp gives in evaluation mode on the same inputs, within 1e-5.
+/// norm; projection; AC-GAN's class head), a refiner against a patch map, packing with a moving average, spectral norm
+/// on every kind of weight layer with minibatch layers on images and features, and non-default layer arguments: both
+/// networks exported with <c>ExportOnnx</c> must give in ONNX Runtime what TorchSharp gives in evaluation mode on the
+/// same inputs (batches of 8), within 1e-5.
 /// </summary>
 public sealed class ConditioningOnnxTests : OnnxExportTestBase
 {

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 namespace GanGen.Generators.Tests.Interop;
 
 /// <summary>
-/// Declarations that exercise every conditioning mode, a refiner with a patch map, packing with a moving average, and
-/// the arguments the per-kind table leaves at their defaults (bilinear upsampling, dilation, output padding, pooling
-/// strides and padding). Each is a small GAN named <c>Demo.{Name}</c>.
+/// Declarations that exercise every conditioning mode, a refiner with a patch map, packing with a moving average, the
+/// stabilising layers in both networks, and the arguments the per-kind table leaves at their defaults (bilinear
+/// upsampling, dilation, output padding, pooling strides and padding). Each is a small GAN named <c>Demo.{Name}</c>.
 /// </summary>
 internal static class InteropDeclarations
 {
@@ -49,6 +49,18 @@ internal static class InteropDeclarations
             "[Dense(10, Bias = false)] public partial Linear Hidden { get; }\n[BatchNorm1d, SiLU] public partial BatchNorm1d Norm { get; }\n[Dense(3)] public partial Linear Output { get; }",
             "[GanDiscriminator]",
             "[Dense(10), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(1)] public partial Linear Score { get; }"),
+        // Stabilising layers where the per-kind table does not put them: spectral norm on a dense, a transposed and a
+        // plain convolution of the generator and of the discriminator, minibatch standard deviation on images (groups
+        // of 2), feature matching, and minibatch discrimination with kernels of 2.
+        ["StabilisedGan"] = Gan("StabilisedGan", "[Gan(Loss = GanLoss.Hinge)]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]",
+            "[GanGenerator(Latent = 6)]",
+            "[Dense(8), SpectralNorm, Reshape(2, 2, 2)] public partial Linear Project { get; }\n" +
+            "[ConvTranspose2d(3, Kernel = 2, Stride = 2, Padding = 0), SpectralNorm, ReLU] public partial ConvTranspose2d Up { get; }\n" +
+            "[Conv2d(1, Kernel = 3, Padding = 1), SpectralNorm, Tanh] public partial Conv2d Output { get; }",
+            "[GanDiscriminator]",
+            "[MinibatchStdDev(2), Conv2d(4, Kernel = 2, Stride = 2), SpectralNorm, LeakyReLU(0.2), FeatureMatching] public partial Conv2d Down { get; }\n" +
+            "[Flatten, MinibatchDiscrimination(3, 2)] public partial GanGen.Runtime.Networks.MinibatchDiscrimination Similar { get; }\n" +
+            "[Dense(1), SpectralNorm] public partial Linear Score { get; }"),
         // Arguments the per-kind table leaves at their defaults.
         ["VariantsGan"] = Gan("VariantsGan", "[Gan]\n[GanData(2, 6, 6)]",
             "[GanGenerator(Latent = 16)]",

@@ -256,3 +256,156 @@ public partial class EmbeddingOracleGan
         [Dense(1)] public partial Linear Score { get; }
     }
 }
+
+// Stabilisers: together these declare every stabilising layer (spectral norm on dense, convolution and transposed
+// convolution layers of both networks; minibatch standard deviation on features and on images; minibatch
+// discrimination; feature matching), every stabilising regulariser and every schedule setting.
+//
+// The relativistic ones train their discriminator with SGD, not Adam: a relativistic loss compares real scores with
+// fake ones, so a parameter that shifts every score alike (the last layer's bias; a hidden unit's bias while the whole
+// batch sits on one linear piece of its activation) has an exactly zero gradient. Each framework computes it as float
+// noise (~1e-9, different in each), and Adam divides by its own running size, turning that noise into a step of about
+// the learning rate in the noise's direction (measured: discriminator.Score.bias 6.0e-6 apart after 6 steps of RaLSGAN,
+// a hidden bias 2.2e-4 apart under RaSGAN). SGD moves such a parameter by learning rate × noise instead.
+
+/// <summary>
+/// RaLSGAN with spectral norm on every weight layer of both networks (one transposed), feature matching, a lazy R1
+/// (every 2 steps, so half the steps skip it), gradient clipping of the generator only, and a moving average of the
+/// spectrally normalised generator.
+/// </summary>
+[Gan(Loss = GanLoss.LeastSquares, GeneratorAverage = 0.8), Relativistic, R1(1.0, Every = 2), GradientClip(0.5, Networks = TargetNetworks.Generator)]
+[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
+public partial class SpectralOracleGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class G
+    {
+        [Dense(8), SpectralNorm, Reshape(2, 2, 2)] public partial Linear Project { get; }
+        [ConvTranspose2d(3, Kernel = 2, Stride = 2, Padding = 0), SpectralNorm, ReLU] public partial ConvTranspose2d Up { get; }
+        [Conv2d(1, Kernel = 3, Padding = 1), SpectralNorm, Tanh] public partial Conv2d Output { get; }
+    }
+
+    [GanDiscriminator, Sgd(LearningRate = 1e-2, Momentum = 0.9)]
+    public partial class D
+    {
+        [Conv2d(4, Kernel = 2, Stride = 2), SpectralNorm, LeakyReLU(0.2), FeatureMatching(Weight = 0.5)] public partial Conv2d Down { get; }
+        [Flatten, Dense(1), SpectralNorm] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>
+/// Least squares with label flipping and linearly annealed instance noise that reaches zero at step 4 (the later steps
+/// draw none), minibatch standard deviation on features and minibatch discrimination, an L2 weight penalty and
+/// gradient clipping of the discriminator only, two generator updates per round.
+/// </summary>
+[Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.2), InstanceNoise(0.3, Steps = 4), WeightPenalty(0.01), GradientClip(0.5, Networks = TargetNetworks.Discriminator)]
+[GanData(3)]
+public partial class BatchStatisticsOracleGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class G
+    {
+        [Dense(8), ReLU] public partial Linear Hidden { get; }
+        [Dense(3)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class D
+    {
+        [Dense(8), LeakyReLU(0.2), MinibatchStdDev(4)] public partial Linear Hidden { get; }
+        [MinibatchDiscrimination(3, 2)] public partial GanGen.Runtime.Networks.MinibatchDiscrimination Similar { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>
+/// RaSGAN (relativistic non-saturating) with DRAGAN, exponentially annealed instance noise, gradient clipping of both
+/// networks and an adaptive schedule that gives the lagging network extra updates.
+/// </summary>
+[Gan(Loss = GanLoss.NonSaturating), Relativistic, DraganPenalty(0.1, Spread = 0.5), InstanceNoise(0.2, Steps = 3, Annealing = Annealing.Exponential),
+ GradientClip(1.0), AdaptiveSchedule(Ratio = 1.05, MaxSteps = 2)]
+[GanData(2)]
+public partial class AdaptiveOracleGan
+{
+    [GanGenerator(Latent = 3)]
+    public partial class G
+    {
+        [Dense(8), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator, Sgd(LearningRate = 1e-2, Momentum = 0.5)]
+    public partial class D
+    {
+        [Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>
+/// An unrolled generator (two look-ahead updates, then the discriminator restored: weights, Adam state, batch-norm
+/// statistics and batch count, spectral-norm vectors), the generator first. Non-saturating, not hinge: while every
+/// score sits inside the hinge's margin the hinge loss is linear in the scores, so a batch-norm bias whose unit has as
+/// many samples on each piece of its activation in the real batch as in the fake one gets an exactly zero gradient,
+/// which Adam turns into a full step of float noise (measured 1.2e-4 apart after one step).
+/// </summary>
+[Gan(Loss = GanLoss.NonSaturating, Order = TrainingOrder.GeneratorFirst), Unrolled(2)]
+[GanData(2)]
+public partial class UnrolledOracleGan
+{
+    [GanGenerator(Latent = 3)]
+    public partial class G
+    {
+        [Dense(8), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    // GELU before the bias-free layer and BatchNorm, as in ProjectionOracleGan.
+    [GanDiscriminator]
+    public partial class D
+    {
+        [Dense(8), SpectralNorm, GELU] public partial Linear Hidden { get; }
+        [Dense(8, Bias = false)] public partial Linear Middle { get; }
+        [BatchNorm1d, LeakyReLU(0.2)] public partial BatchNorm1d Norm { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>RaHinge (relativistic hinge) with a lazy R2 (every 3 steps).</summary>
+[Gan(Loss = GanLoss.Hinge), Relativistic, R2(1.0, Every = 3)]
+[GanData(2)]
+public partial class RelativisticHingeOracleGan
+{
+    [GanGenerator(Latent = 3)]
+    public partial class G
+    {
+        [Dense(8), ReLU] public partial Linear Hidden { get; }
+        [Dense(2)] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator, Sgd(LearningRate = 1e-2, Momentum = 0.9)]
+    public partial class D
+    {
+        [Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}
+
+/// <summary>Non-saturating with one-sided smoothing and label flipping (the BCE form), minibatch standard deviation on images.</summary>
+[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9), LabelFlip(0.2)]
+[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
+public partial class FlippedImageOracleGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class G
+    {
+        [Dense(16), Reshape(1, 4, 4), Tanh] public partial Linear Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class D
+    {
+        [MinibatchStdDev(2), Conv2d(4, Kernel = 2, Stride = 2), LeakyReLU(0.2)] public partial Conv2d Down { get; }
+        [Flatten, Dense(1)] public partial Linear Score { get; }
+    }
+}

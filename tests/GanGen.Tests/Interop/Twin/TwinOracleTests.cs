@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GanGen.Runtime.Interop;
+using GanGen.Runtime.Regularization;
 using GanGen.Runtime.Training;
 using GanGen.Tests.Infrastructure;
 using TorchSharp;
@@ -15,8 +16,9 @@ namespace GanGen.Tests.Interop.Twin;
 /// The cross-framework oracle: each GAN of <see cref="OracleGans"/> trains several steps in GanGen while its PyTorch
 /// twin (written by <c>WritePyTorchTwin</c>, starting from the same weights) trains on the same batches and GanGen's
 /// own random draws. Every step's discriminator and generator losses, every parameter and buffer afterwards, and
-/// samples from the trained generator must agree within <see cref="Tolerance"/>. Together the GANs cover every loss,
-/// every regulariser, every conditioning mode, every optimizer, both orders, n_critic, packing and a moving average.
+/// samples from the trained generator must agree within <see cref="Tolerance"/>. Together the GANs cover every loss
+/// (plain and relativistic), every regulariser and stabiliser, every conditioning mode, every optimizer, both orders,
+/// n_critic, generator steps, an unrolled look-ahead, an adaptive schedule, packing and a moving average.
 /// </summary>
 public sealed class TwinOracleTests : TemporaryFolderTests
 {
@@ -43,6 +45,18 @@ public sealed class TwinOracleTests : TemporaryFolderTests
         ["Conditioning: BatchNorm and Auxiliary (AC-GAN)"] = test => test.Train(new AuxiliaryOracleGan(seed: 3), Steps, default),
         ["Conditioning: Concatenate on images, GradientPenalty"] = test => test.Train(new OneHotOracleGan(seed: 3), Steps, new DeclaredDraws(GradientPenalty: true)),
         ["Conditioning: Concatenate and Embedding, Hinge, RMSprop"] = test => test.Train(new EmbeddingOracleGan(seed: 3), Steps, default),
+        ["Stabilisers: spectral norm everywhere, RaLSGAN, feature matching, lazy R1, generator clipping, moving average"] =
+            test => test.Train(new SpectralOracleGan(seed: 3), Steps, default),
+        ["Stabilisers: minibatch stddev and discrimination, LeastSquares label flipping, linear instance noise, weight penalty, critic clipping, 2 generator steps"] =
+            test => test.Train(new BatchStatisticsOracleGan(seed: 3), Steps, new DeclaredDraws(InstanceNoise: new InstanceNoise(0.3, 4), FlipScores: new[] { 1L })),
+        ["Stabilisers: RaSGAN, DRAGAN, exponential instance noise, clipping both, adaptive schedule"] =
+            test => test.Train(new AdaptiveOracleGan(seed: 3), Steps, new DeclaredDraws(InstanceNoise: new InstanceNoise(0.2, 3, Annealing.Exponential), Dragan: true),
+                requireExtraUpdates: true),
+        ["Stabilisers: unrolled 2 steps over spectral norm and batch norm, generator first"] =
+            test => test.Train(new UnrolledOracleGan(seed: 3), Steps, default),
+        ["Stabilisers: RaHinge, lazy R2"] = test => test.Train(new RelativisticHingeOracleGan(seed: 3), Steps, default),
+        ["Stabilisers: BCE label flipping with smoothing, minibatch stddev on images"] =
+            test => test.Train(new FlippedImageOracleGan(seed: 3), Steps, new DeclaredDraws(FlipScores: new[] { 1L })),
     };
 
     private readonly ITestOutputHelper _output;
@@ -61,7 +75,8 @@ public sealed class TwinOracleTests : TemporaryFolderTests
     }
 
     /// <summary>Trains <paramref name="gan"/> and its twin side by side; returns the largest loss, state and sample differences.</summary>
-    private double[] Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, int steps, DeclaredDraws declared)
+    /// <param name="requireExtraUpdates">The case is there for an adaptive schedule: some step must give the generator an extra round and some the discriminator an extra update.</param>
+    private double[] Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, int steps, DeclaredDraws declared, bool requireExtraUpdates = false)
         where TGenerator : nn.Module
         where TDiscriminator : nn.Module
     {
@@ -74,6 +89,7 @@ public sealed class TwinOracleTests : TemporaryFolderTests
         var draws = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var lossD = new double[steps];
         var lossG = new double[steps];
+        var updateCounts = new List<(long Generator, long Discriminator)>();
         using var data = new torch.Generator(11);
         for (int step = 0; step < steps; step++)
         {
@@ -83,14 +99,17 @@ public sealed class TwinOracleTests : TemporaryFolderTests
             if (batch.Labels is not null) batches[prefix + "labels"] = batch.Labels;
             if (batch.Sources is not null) batches[prefix + "sources"] = batch.Sources;
 
-            long updates = gan.GeneratorUpdates;
+            long generatorUpdates = gan.GeneratorUpdates, discriminatorUpdates = gan.DiscriminatorUpdates;
             manual_seed(1000 + step);
             var metrics = gan.TrainStep(batch);
-            bool generatorUpdated = gan.GeneratorUpdates > updates;
+            generatorUpdates = gan.GeneratorUpdates - generatorUpdates;
+            discriminatorUpdates = gan.DiscriminatorUpdates - discriminatorUpdates;
+            bool generatorUpdated = generatorUpdates > 0;
             lossD[step] = metrics.DiscriminatorLoss;
             lossG[step] = generatorUpdated ? metrics.GeneratorLoss!.Value : double.NaN;
             manual_seed(1000 + step);
-            replay.Record(step, generatorUpdated, draws);
+            replay.Record(step, generatorUpdates, discriminatorUpdates, draws);
+            updateCounts.Add((generatorUpdates, discriminatorUpdates));
         }
         SafeTensors.Write(System.IO.Path.Combine(twin, "batches.safetensors"), batches);
         SafeTensors.Write(System.IO.Path.Combine(twin, "draws.safetensors"), draws);
@@ -104,6 +123,12 @@ public sealed class TwinOracleTests : TemporaryFolderTests
         using var samples = config.IsRefiner ? gan.Refine(probe["input"]) : gan.Generate(probe["input"], probe.GetValueOrDefault("labels"));
         gan.SaveWeights(PathOf("gangen-final.safetensors"));
 
+        _output.WriteLine($"updates per step: {string.Join(" ", updateCounts.Select(u => $"{u.Generator}G/{u.Discriminator}D"))}; {draws.Count} draws");
+        if (requireExtraUpdates)
+        {
+            Assert.Contains(updateCounts, u => u.Generator > config.GeneratorSteps);
+            Assert.Contains(updateCounts, u => u.Discriminator > 1);
+        }
         PythonTorch.RunScript(PythonTorch.Script("twin_oracle.py"), new[] { twin, steps.ToString(CultureInfo.InvariantCulture) }, FolderPath, _output);
 
         using var losses = SafeTensors.Read(System.IO.Path.Combine(twin, "losses.safetensors"));
