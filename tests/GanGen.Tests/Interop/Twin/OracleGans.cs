@@ -319,11 +319,11 @@ public partial class BatchStatisticsOracleGan
 }
 
 /// <summary>
-/// RaSGAN (relativistic non-saturating) with DRAGAN, exponentially annealed instance noise, gradient clipping of both
-/// networks and an adaptive schedule that gives the lagging network extra updates.
+/// RaSGAN (relativistic non-saturating, real target smoothed to 0.9) with DRAGAN, exponentially annealed instance
+/// noise, gradient clipping of both networks and an adaptive schedule that gives the lagging network extra updates.
 /// </summary>
-[Gan(Loss = GanLoss.NonSaturating), Relativistic, DraganPenalty(0.1, Spread = 0.5), InstanceNoise(0.2, Steps = 3, Annealing = Annealing.Exponential),
- GradientClip(1.0), AdaptiveSchedule(Ratio = 1.05, MaxSteps = 2)]
+[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9), Relativistic, DraganPenalty(0.1, Spread = 0.5), InstanceNoise(0.2, Steps = 3, Annealing = Annealing.Exponential),
+ GradientClip(1.0), AdaptiveSchedule(Ratio = 1.03, MaxSteps = 2)]
 [GanData(2)]
 public partial class AdaptiveOracleGan
 {
@@ -343,13 +343,13 @@ public partial class AdaptiveOracleGan
 }
 
 /// <summary>
-/// An unrolled generator (two look-ahead updates, then the discriminator restored: weights, Adam state, batch-norm
-/// statistics and batch count, spectral-norm vectors), the generator first. Non-saturating, not hinge: while every
+/// An unrolled generator (two look-ahead updates before each of its two updates per round, then the discriminator
+/// restored: weights, Adam state, batch-norm statistics and batch count, spectral-norm vectors), the generator first. Non-saturating, not hinge: while every
 /// score sits inside the hinge's margin the hinge loss is linear in the scores, so a batch-norm bias whose unit has as
 /// many samples on each piece of its activation in the real batch as in the fake one gets an exactly zero gradient,
 /// which Adam turns into a full step of float noise (measured 1.2e-4 apart after one step).
 /// </summary>
-[Gan(Loss = GanLoss.NonSaturating, Order = TrainingOrder.GeneratorFirst), Unrolled(2)]
+[Gan(Loss = GanLoss.NonSaturating, Order = TrainingOrder.GeneratorFirst, GeneratorSteps = 2), Unrolled(2)]
 [GanData(2)]
 public partial class UnrolledOracleGan
 {
@@ -391,8 +391,8 @@ public partial class RelativisticHingeOracleGan
     }
 }
 
-/// <summary>Non-saturating with one-sided smoothing and label flipping (the BCE form), minibatch standard deviation on images.</summary>
-[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9), LabelFlip(0.2)]
+/// <summary>Non-saturating with one-sided smoothing and label flipping (the BCE form), R1 on every step, minibatch standard deviation on images.</summary>
+[Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9), LabelFlip(0.2), R1(0.5)]
 [GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
 public partial class FlippedImageOracleGan
 {

@@ -49,13 +49,13 @@ public sealed class TwinOracleTests : TemporaryFolderTests
             test => test.Train(new SpectralOracleGan(seed: 3), Steps, default),
         ["Stabilisers: minibatch stddev and discrimination, LeastSquares label flipping, linear instance noise, weight penalty, critic clipping, 2 generator steps"] =
             test => test.Train(new BatchStatisticsOracleGan(seed: 3), Steps, new DeclaredDraws(InstanceNoise: new InstanceNoise(0.3, 4), FlipScores: new[] { 1L })),
-        ["Stabilisers: RaSGAN, DRAGAN, exponential instance noise, clipping both, adaptive schedule"] =
+        ["Stabilisers: RaSGAN smoothed, DRAGAN, exponential instance noise, clipping both, adaptive schedule"] =
             test => test.Train(new AdaptiveOracleGan(seed: 3), Steps, new DeclaredDraws(InstanceNoise: new InstanceNoise(0.2, 3, Annealing.Exponential), Dragan: true),
                 requireExtraUpdates: true),
-        ["Stabilisers: unrolled 2 steps over spectral norm and batch norm, generator first"] =
+        ["Stabilisers: unrolled 2 steps over spectral norm and batch norm, generator first, 2 generator steps"] =
             test => test.Train(new UnrolledOracleGan(seed: 3), Steps, default),
         ["Stabilisers: RaHinge, lazy R2"] = test => test.Train(new RelativisticHingeOracleGan(seed: 3), Steps, default),
-        ["Stabilisers: BCE label flipping with smoothing, minibatch stddev on images"] =
+        ["Stabilisers: BCE label flipping with smoothing, R1, minibatch stddev on images"] =
             test => test.Train(new FlippedImageOracleGan(seed: 3), Steps, new DeclaredDraws(FlipScores: new[] { 1L })),
     };
 
