@@ -273,7 +273,7 @@ public partial class EmbeddingOracleGan
 /// (every 2 steps, so half the steps skip it), gradient clipping of the generator only, and a moving average of the
 /// spectrally normalised generator.
 /// </summary>
-[Gan(Loss = GanLoss.LeastSquares, GeneratorAverage = 0.8), Relativistic, R1(1.0, Every = 2), GradientClip(0.5, Networks = TargetNetworks.Generator)]
+[Gan(Loss = GanLoss.LeastSquares, GeneratorAverage = 0.8), Relativistic, R1(1.0, Every = 2), GradientClip(0.05, Networks = TargetNetworks.Generator)]
 [GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
 public partial class SpectralOracleGan
 {
@@ -298,7 +298,7 @@ public partial class SpectralOracleGan
 /// draw none), minibatch standard deviation on features and minibatch discrimination, an L2 weight penalty and
 /// gradient clipping of the discriminator only, two generator updates per round.
 /// </summary>
-[Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.2), InstanceNoise(0.3, Steps = 4), WeightPenalty(0.01), GradientClip(0.5, Networks = TargetNetworks.Discriminator)]
+[Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.2), InstanceNoise(0.3, Steps = 4), WeightPenalty(0.01), GradientClip(0.05, Networks = TargetNetworks.Discriminator)]
 [GanData(3)]
 public partial class BatchStatisticsOracleGan
 {
@@ -323,7 +323,7 @@ public partial class BatchStatisticsOracleGan
 /// noise, gradient clipping of both networks and an adaptive schedule that gives the lagging network extra updates.
 /// </summary>
 [Gan(Loss = GanLoss.NonSaturating, RealLabel = 0.9), Relativistic, DraganPenalty(0.1, Spread = 0.5), InstanceNoise(0.2, Steps = 3, Annealing = Annealing.Exponential),
- GradientClip(1.0), AdaptiveSchedule(Ratio = 1.03, MaxSteps = 2)]
+ GradientClip(0.05), AdaptiveSchedule(Ratio = 1.03, MaxSteps = 2)]
 [GanData(2)]
 public partial class AdaptiveOracleGan
 {
@@ -334,7 +334,7 @@ public partial class AdaptiveOracleGan
         [Dense(2)] public partial Linear Output { get; }
     }
 
-    [GanDiscriminator, Sgd(LearningRate = 1e-2, Momentum = 0.5)]
+    [GanDiscriminator, Sgd(LearningRate = 0.3, Momentum = 0.5)]
     public partial class D
     {
         [Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }
