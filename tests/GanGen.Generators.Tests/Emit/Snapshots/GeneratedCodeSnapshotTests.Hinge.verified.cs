@@ -81,6 +81,7 @@ DECLARATION = {
     ""name"": ""HingeGan"",
     ""loss"": ""Hinge"",
     ""critic_steps"": 1,
+    ""generator_steps"": 1,
     ""order"": ""DiscriminatorFirst"",
     ""input"": ""Noise"",
     ""latent_size"": 6,
@@ -160,14 +161,14 @@ def score(nets, samples, labels):
     return nets.discriminator(samples)
 
 
-def discriminator_loss(nets, real, fake, labels, sources, draws):
+def discriminator_loss(nets, real, fake, labels, sources, draws, step):
     """"""The declared discriminator loss and its regularisers on a real and a (detached) fake batch; returns it and the raw scores.""""""
     real_scores, fake_scores = rt.score_in_one_pass(nets.discriminator, real, fake)
     loss = torch.relu(1 - real_scores).mean() + torch.relu(1 + fake_scores).mean()
     return loss, real_scores, fake_scores
 
 
-def generator_loss(nets, real, fake, labels, sources, draws):
+def generator_loss(nets, real, fake, labels, sources, draws, step):
     """"""The declared generator loss and its regularisers for a fake batch that still carries the generator's graph.""""""
     fake_scores = nets.discriminator(fake)
     loss = -fake_scores.mean()
@@ -179,8 +180,43 @@ def discriminator_fakes(nets, fake, draws):
     return None
 
 
+def discriminator_input(nets, samples, step, draws):
+    """"""What the discriminator sees instead of samples (owned by the caller), or None.""""""
+    return None
+
+
+def before_discriminator_step(nets):
+    """"""Runs after the discriminator's backward, before its optimizer step.""""""
+    pass
+
+
+def before_generator_step(nets):
+    """"""Runs after the generator's backward, before its optimizer step.""""""
+    pass
+
+
 def after_discriminator_update(nets):
     """"""Runs after each discriminator update.""""""
+    pass
+
+
+def begin_discriminator_pass(nets):
+    """"""Starts an update of, or through, the discriminator: its spectral norms share one power iteration until the end.""""""
+    pass
+
+
+def end_discriminator_pass(nets):
+    """"""Ends a discriminator pass: its weights may change now.""""""
+    pass
+
+
+def begin_generator_pass(nets):
+    """"""Starts an update of, or through, the generator: its spectral norms share one power iteration until the end.""""""
+    pass
+
+
+def end_generator_pass(nets):
+    """"""Ends a generator pass: its weights may change now.""""""
     pass
 ";
 

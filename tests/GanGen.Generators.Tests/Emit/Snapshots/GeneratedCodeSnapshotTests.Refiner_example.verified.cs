@@ -97,6 +97,7 @@ DECLARATION = {
     ""name"": ""FashionRefiner"",
     ""loss"": ""NonSaturating"",
     ""critic_steps"": 1,
+    ""generator_steps"": 1,
     ""order"": ""DiscriminatorFirst"",
     ""input"": ""Source"",
     ""latent_size"": 0,
@@ -116,7 +117,7 @@ class Refiner(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.Features = nn.Conv2d(1, 32, kernel_size=3, stride=1, padding=1, dilation=1, bias=True)
+        self.Stem = nn.Conv2d(1, 32, kernel_size=3, stride=1, padding=1, dilation=1, bias=True)
         self.Block1 = nn.Conv2d(32, 32, kernel_size=3, stride=1, padding=1, dilation=1, bias=True)
         self.Block2 = nn.Conv2d(32, 32, kernel_size=3, stride=1, padding=1, dilation=1, bias=True)
         self.Output = nn.Conv2d(32, 1, kernel_size=1, stride=1, padding=0, dilation=1, bias=True)
@@ -124,8 +125,8 @@ class Refiner(nn.Module):
 
     def forward(self, input):
         x = input
-        # Features: 1×28×28 -> 32×28×28
-        x = self.Features(x)
+        # Stem: 1×28×28 -> 32×28×28
+        x = self.Stem(x)
         x = F.leaky_relu(x, 0.2)
         # Block1: 32×28×28 -> 32×28×28
         x = self.Block1(x)
@@ -232,18 +233,18 @@ def score(nets, samples, labels):
     return nets.discriminator(samples)
 
 
-def discriminator_loss(nets, real, fake, labels, sources, draws):
+def discriminator_loss(nets, real, fake, labels, sources, draws, step):
     """"""The declared discriminator loss and its regularisers on a real and a (detached) fake batch; returns it and the raw scores.""""""
     real_scores, fake_scores = rt.score_in_one_pass(nets.discriminator, real, fake)
     loss = F.binary_cross_entropy_with_logits(real_scores, torch.full_like(real_scores, 1.0)) + F.binary_cross_entropy_with_logits(fake_scores, torch.zeros_like(fake_scores))
     return loss, real_scores, fake_scores
 
 
-def generator_loss(nets, real, fake, labels, sources, draws):
+def generator_loss(nets, real, fake, labels, sources, draws, step):
     """"""The declared generator loss and its regularisers for a fake batch that still carries the generator's graph.""""""
     fake_scores = nets.discriminator(fake)
     loss = F.binary_cross_entropy_with_logits(fake_scores, torch.ones_like(fake_scores))
-    loss = loss + nets.gan.self_regularization.compute(fake, sources)
+    loss = rt.add_term(loss, nets.gan.self_regularization.compute(fake, sources))
     return loss
 
 
@@ -252,8 +253,43 @@ def discriminator_fakes(nets, fake, draws):
     return nets.gan.image_history.mix(fake, draws)
 
 
+def discriminator_input(nets, samples, step, draws):
+    """"""What the discriminator sees instead of samples (owned by the caller), or None.""""""
+    return None
+
+
+def before_discriminator_step(nets):
+    """"""Runs after the discriminator's backward, before its optimizer step.""""""
+    pass
+
+
+def before_generator_step(nets):
+    """"""Runs after the generator's backward, before its optimizer step.""""""
+    pass
+
+
 def after_discriminator_update(nets):
     """"""Runs after each discriminator update.""""""
+    pass
+
+
+def begin_discriminator_pass(nets):
+    """"""Starts an update of, or through, the discriminator: its spectral norms share one power iteration until the end.""""""
+    pass
+
+
+def end_discriminator_pass(nets):
+    """"""Ends a discriminator pass: its weights may change now.""""""
+    pass
+
+
+def begin_generator_pass(nets):
+    """"""Starts an update of, or through, the generator: its spectral norms share one power iteration until the end.""""""
+    pass
+
+
+def end_generator_pass(nets):
+    """"""Ends a generator pass: its weights may change now.""""""
     pass
 ";
 
@@ -348,8 +384,8 @@ def after_discriminator_update(nets):
                 global::GanGen.Runtime.Interop.Onnx.OnnxValue source = graph.Input(
                     "source", new long[] { -1L, 1L, 28L, 28L });
                 global::GanGen.Runtime.Interop.Onnx.OnnxValue x = source;
-                // Features: 1×28×28 → 32×28×28
-                x = graph.Conv2d(x, _Features, "Features");
+                // Stem: 1×28×28 → 32×28×28
+                x = graph.Conv2d(x, _Stem, "Stem");
                 x = graph.LeakyRelu(x, 0.2);
                 // Block1: 32×28×28 → 32×28×28
                 x = graph.Conv2d(x, _Block1, "Block1");
