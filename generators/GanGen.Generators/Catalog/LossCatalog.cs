@@ -6,7 +6,7 @@ using GanGen.Generators.Validation;
 namespace GanGen.Generators.Catalog;
 
 /// <summary>The runtime class behind each <see cref="GanLoss"/> and the constructor arguments its options need.</summary>
-internal static class LossCatalog
+internal static partial class LossCatalog
 {
     private const string Runtime = "global::GanGen.Runtime.Losses.";
 

@@ -59,6 +59,7 @@ internal static class GanEmitter
         EmitConstructor(writer, gan);
         writer.Line();
         TrainerEmitter.Emit(writer, gan);
+        InteropEmitter.Emit(writer, gan);
         writer.Line();
         writer.Line("/// <summary>Both networks' layer tables, as inferred at compile time.</summary>");
         writer.Line($"public static string Summary() => {generator}.Summary() + \"\\n\" + {discriminator}.Summary();");

@@ -74,6 +74,8 @@ internal static class NetworkEmitter
 
         writer.Line();
         ForwardEmitter.Emit(writer, network, plan);
+        writer.Line();
+        OnnxEmitter.Emit(writer, network, plan, gan);
 
         if (plan.SpectralLayers.Count > 0) EmitSpectralPasses(writer, plan);
 

@@ -19,7 +19,8 @@ internal static class ReservedNames
         "BeforeDiscriminatorStep", "BeforeGeneratorStep", "DiscriminatorInput", "BeginDiscriminatorPass", "EndDiscriminatorPass",
         "BeginGeneratorPass", "EndGeneratorPass", "DiscriminatorUpdates", "FeaturesWithoutGradient", "DescribeNonFiniteWeights",
         "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
-        "Summary",
+        "Summary", "SaveWeights", "LoadWeights", "ExportOnnx", "WritePyTorchTwin", "GeneratorOnnx", "DiscriminatorOnnx",
+        "PyTorchModel", "GeneratorPrefix", "DiscriminatorPrefix", "AveragePrefix",
     };
 
     /// <summary>Members GanGen generates on each network, and common Module members a property would hide.</summary>
@@ -27,6 +28,6 @@ internal static class ReservedNames
     {
         "LatentSize", "Summary", "LayerSummaries", "Replace", "Dispose", "ToString", "forward", "call", "training", "Features",
         "BeginSpectralPass", "EndSpectralPass",
-        "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name",
+        "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name", "ToOnnx",
     };
 }

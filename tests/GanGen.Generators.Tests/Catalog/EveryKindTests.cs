@@ -62,7 +62,7 @@ public sealed class EveryKindTests
     }
 
     /// <summary>The first candidate input the kind takes with its required arguments set to 4.</summary>
-    private static (long[] Input, long[] Output, string Attribute) Fit(StepKind kind)
+    internal static (long[] Input, long[] Output, string Attribute) Fit(StepKind kind)
     {
         var required = kind.Arguments.Where(a => a.IsRequired).Select(a => a.Name + ": 4").ToList();
         if (kind.AttributeType == typeof(ReshapeAttribute)) return (new long[] { 6 }, new long[] { 2, 3 }, "Reshape(2, 3)");
@@ -89,7 +89,7 @@ public sealed class EveryKindTests
     /// A discriminator-only kind goes first in the critic instead, on data of its input shape: the critic's next Dense
     /// only runs if the kind's output has the width the compiler inferred.
     /// </summary>
-    private static string Declaration(StepKind kind, long[] input, long[] output, string attribute)
+    internal static string Declaration(StepKind kind, long[] input, long[] output, string attribute)
     {
         string reshape = input.Length > 1 ? $"Reshape({string.Join(", ", input)}), " : string.Empty;
         long latent = Shapes.Product(input);
@@ -133,7 +133,7 @@ public sealed class EveryKindTests
             """;
     }
 
-    private static Assembly Load(Compilation compilation)
+    internal static Assembly Load(Compilation compilation)
     {
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);

@@ -44,10 +44,10 @@ public sealed class ReadmeExampleTests
         Assert.True(errors.Count == 0, GeneratorRun.Describe(errors));
     }
 
-    private static string ReadReadme([CallerFilePath] string here = "") =>
+    internal static string ReadReadme([CallerFilePath] string here = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "README.md"));
 
-    private static string Section(string markdown, string heading)
+    internal static string Section(string markdown, string heading)
     {
         int start = markdown.IndexOf(heading, StringComparison.Ordinal);
         Assert.True(start >= 0, $"README has no '{heading}' section");
@@ -55,6 +55,6 @@ public sealed class ReadmeExampleTests
         return end < 0 ? markdown[start..] : markdown[start..end];
     }
 
-    private static List<string> CSharpBlocks(string markdown) =>
+    internal static List<string> CSharpBlocks(string markdown) =>
         Regex.Matches(markdown, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
 }

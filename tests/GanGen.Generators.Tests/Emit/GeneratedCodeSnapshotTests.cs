@@ -44,6 +44,9 @@ public sealed class GeneratedCodeSnapshotTests
     [Fact]
     public void Nested_in_container_without_namespace() => Verify(SnapshotDeclarations.NestedInContainer, "Models.NestedGan.g.cs");
 
+    [Fact]
+    public void Stabilisers_with_spectral_norm_minibatch_layers_and_schedule() => Verify(SnapshotDeclarations.Stabilised, "Demo.Stable.StableGan.g.cs");
+
     /// <summary>A declaration with an error (GAN208) gets only its layer properties implemented, throwing if ever run.</summary>
     [Fact]
     public void Recovery_for_a_declaration_with_errors()

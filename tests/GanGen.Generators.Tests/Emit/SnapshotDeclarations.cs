@@ -234,4 +234,38 @@ internal static class SnapshotDeclarations
             }
         }
         """;
+
+    /// <summary>
+    /// Stabilisers: spectral norm on a dense, a transposed and a plain convolution, minibatch standard deviation and
+    /// discrimination, feature matching; least squares with label flipping, instance noise, a lazy R1, weight penalty,
+    /// generator clipping, two generator steps per round, an unrolled look-ahead and an adaptive schedule.
+    /// </summary>
+    public const string Stabilised = """
+        using GanGen;
+        using TorchSharp.Modules;
+
+        namespace Demo.Stable;
+
+        [Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.1), InstanceNoise(0.1, Steps = 1000), R1(1.0, Every = 4), WeightPenalty(1e-4),
+         GradientClip(1.0, Networks = TargetNetworks.Generator), Unrolled(2), AdaptiveSchedule(Ratio = 2.0, MaxSteps = 3)]
+        [GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]
+        public partial class StableGan
+        {
+            [GanGenerator(Latent = 16)]
+            public partial class G
+            {
+                [Dense(64), SpectralNorm, Reshape(4, 4, 4)] public partial Linear Project { get; }
+                [ConvTranspose2d(8, Kernel = 2, Stride = 2, Padding = 0), SpectralNorm, ReLU] public partial ConvTranspose2d Up { get; }
+                [Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }
+            }
+
+            [GanDiscriminator]
+            public partial class D
+            {
+                [MinibatchStdDev(4), Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), SpectralNorm, LeakyReLU(0.2), FeatureMatching(Weight = 0.1)] public partial Conv2d Down { get; }
+                [Flatten, MinibatchDiscrimination(4, 3)] public partial GanGen.Runtime.Networks.MinibatchDiscrimination Similar { get; }
+                [Dense(1), SpectralNorm] public partial Linear Score { get; }
+            }
+        }
+        """;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
@@ -15,21 +16,13 @@ internal static class DotnetCommand
     public const string Configuration = "Release";
 #endif
 
-    public static (int ExitCode, string Output) Run(string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8)
+    public static (int ExitCode, string Output) Run(
+        string directory, string arguments, ITestOutputHelper? log = null, int timeoutMinutes = 8, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = StartInfo(directory);
         start.Arguments = arguments;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(timeoutMinutes)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish in {timeoutMinutes} minutes:\n{output}");
-        }
-        string all = output + error.Result;
-        log?.WriteLine($"$ dotnet {arguments}\n{all}");
-        return (process.ExitCode, all);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        return ChildProcess.Run(start, log, timeoutMinutes);
     }
 
     /// <summary>The dotnet host in <paramref name="directory"/>, output redirected, without the test host's MSBuild settings.</summary>

@@ -22,16 +22,8 @@ public sealed class PackageConsumerTests : IDisposable
     public void PackagedGeneratorRuntimeAndNativeFixWorkInAFreshProject()
     {
         string feed = Path.Combine(_work, "feed"), app = Path.Combine(_work, "app");
-        Directory.CreateDirectory(feed);
         Directory.CreateDirectory(app);
-        // A version of its own, so the global package cache never serves a package packed from other sources.
-        string version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
-        foreach (string package in new[] { "GanGen.Abstractions", "GanGen" })
-        {
-            var pack = Dotnet(DotnetCommand.RepositoryRoot(), $"pack src/{package}/{package}.csproj -c {DotnetCommand.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
-            Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-            Assert.True(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), pack.Output);
-        }
+        string version = LocalPackages.Pack(feed, "consumer", _output);
 
         WriteConsumer(app, feed, version);
         var run = Dotnet(app, "run -c Release");
@@ -49,14 +41,7 @@ public sealed class PackageConsumerTests : IDisposable
 
     private static void WriteConsumer(string app, string feed, string version)
     {
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="gangen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalPackages.WriteNuGetConfig(app, feed);
         File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -20,32 +20,53 @@ public static class StateDictLoader
     public static void CopyInto(nn.Module module, IReadOnlyDictionary<string, Tensor> tensors, string source)
     {
         ArgumentNullException.ThrowIfNull(module);
-        ArgumentNullException.ThrowIfNull(tensors);
         var state = module.state_dict();
+        var problems = Mismatches(state, tensors, "the module");
+        if (problems.Count > 0)
+            throw new InvalidDataException($"'{source}' does not fit the module:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
+        Copy(state, tensors);
+    }
+
+    /// <summary>
+    /// Every way <paramref name="tensors"/> differs from <paramref name="targets"/>, one phrase each: targets missing
+    /// from it (by name), then tensors of another dtype or shape, then names <paramref name="owner"/> does not have.
+    /// Empty when every target has a tensor of its name, dtype and shape and nothing else is there.
+    /// </summary>
+    /// <param name="targets">What must be filled, by name.</param>
+    /// <param name="tensors">What was read, by name.</param>
+    /// <param name="owner">How the phrases name the targets' owner, e.g. "the module".</param>
+    public static IReadOnlyList<string> Mismatches(IReadOnlyDictionary<string, Tensor> targets, IReadOnlyDictionary<string, Tensor> tensors, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(tensors);
         var problems = new List<string>();
-        var expected = new List<string>(state.Keys);
+        var expected = new List<string>(targets.Keys);
         expected.Sort(StringComparer.Ordinal);
         foreach (string name in expected)
         {
-            var target = state[name];
+            var target = targets[name];
             if (!tensors.TryGetValue(name, out var tensor))
                 problems.Add($"missing tensor '{name}' ({Describe(target)})");
             else if (tensor.dtype != target.dtype)
-                problems.Add($"tensor '{name}' has dtype {tensor.dtype} in the file but {target.dtype} in the module");
+                problems.Add($"tensor '{name}' has dtype {tensor.dtype} in the file but {target.dtype} in {owner}");
             else if (!tensor.shape.AsSpan().SequenceEqual(target.shape))
-                problems.Add($"tensor '{name}' has shape {Shape(tensor)} in the file but {Shape(target)} in the module");
+                problems.Add($"tensor '{name}' has shape {Shape(tensor)} in the file but {Shape(target)} in {owner}");
         }
         var unexpected = new List<string>();
         foreach (string name in tensors.Keys)
-            if (!state.ContainsKey(name)) unexpected.Add(name);
+            if (!targets.ContainsKey(name)) unexpected.Add(name);
         unexpected.Sort(StringComparer.Ordinal);
-        foreach (string name in unexpected) problems.Add($"unexpected tensor '{name}' ({Describe(tensors[name])}), which the module does not have");
+        foreach (string name in unexpected) problems.Add($"unexpected tensor '{name}' ({Describe(tensors[name])}), which {owner} does not have");
+        return problems;
+    }
 
-        if (problems.Count > 0)
-            throw new InvalidDataException($"'{source}' does not fit the module:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
-
+    /// <summary>Copies each tensor into its target of the same name in place under <c>no_grad</c> (check <see cref="Mismatches"/> first).</summary>
+    public static void Copy(IReadOnlyDictionary<string, Tensor> targets, IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(tensors);
         using var noGrad = no_grad();
-        foreach (string name in expected) state[name].copy_(tensors[name]);
+        foreach (var (name, target) in targets) target.copy_(tensors[name]);
     }
 
     private static string Shape(Tensor tensor) => $"[{string.Join(", ", tensor.shape)}]";

@@ -8,11 +8,13 @@ namespace GanGen.Runtime.Networks;
 /// <summary>
 /// Forward passes of TorchSharp modules that read the module's own configuration but skip what its <c>forward</c>
 /// allocates on every call: Conv2d and ConvTranspose2d validate the input's shape through fresh <c>shape</c> arrays,
-/// and BatchNorm increments its batch counter through a fresh Scalar (a counter GanGen does not need: its momentum
-/// is always set). Generated networks call these; the result equals the module's own forward.
+/// and BatchNorm increments its batch counter through a fresh Scalar (counted here with a cached one). Generated
+/// networks call these; the result equals the module's own forward.
 /// </summary>
 public static class Forward
 {
+    private static readonly Scalar BatchCount = 1L;
+
     /// <summary>The convolution with the layer's weights, stride, padding, dilation and groups.</summary>
     public static Tensor Conv2d(Conv2d layer, Tensor x)
     {
@@ -52,6 +54,9 @@ public static class Forward
     public static Tensor BatchNorm(BatchNorm layer, Tensor x)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        // PyTorch counts training batches in num_batches_tracked, a buffer safetensors files carry; counting in place
+        // with a cached integral Scalar keeps GanGen's buffers equal to its PyTorch twin's at no allocation.
+        if (layer.training) layer.num_batches_tracked?.add_(BatchCount, BatchCount);
         return nn.functional.batch_norm(x, layer.running_mean, layer.running_var, layer.weight, layer.bias, layer.training, layer.momentum ?? 0.1, layer.eps);
     }
 

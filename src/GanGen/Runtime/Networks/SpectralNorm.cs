@@ -40,6 +40,12 @@ public sealed class SpectralNorm : IDisposable
         }
     }
 
+    /// <summary>Whether the layer's weight keeps its output channels along dimension 1 (transposed convolutions).</summary>
+    public bool OutputsAlongSecondDimension => _outputsAlongSecondDimension;
+
+    /// <summary>The persistent right singular vector estimate v (the <c>weight_v</c> buffer): what evaluation mode divides by ‖W v‖ with.</summary>
+    public Tensor RightVector => Buffer(V);
+
     /// <summary>The current estimate of σ(W) from u and v (no iteration), for inspection and tests.</summary>
     public double Sigma(Tensor weight)
     {

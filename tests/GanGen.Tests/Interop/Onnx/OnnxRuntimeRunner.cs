@@ -21,17 +21,20 @@ internal sealed class OnnxRuntimeRunner : IDisposable
     public InferenceSession Session { get; }
 
     /// <summary>Runs the model once; float32 and int64 inputs are supported, the output must be float32.</summary>
-    public Tensor Run(params (string Name, Tensor Value)[] inputs)
+    public Tensor Run(params (string Name, Tensor Value)[] inputs) => RunFor(Session.OutputNames[0], inputs);
+
+    /// <summary>Runs the model once and returns the float32 output named <paramref name="output"/>.</summary>
+    public Tensor RunFor(string output, params (string Name, Tensor Value)[] inputs)
     {
         var values = new List<OrtValue>();
         try
         {
             foreach (var (_, value) in inputs) values.Add(ToOrt(value));
             using var runOptions = new RunOptions();
-            using var results = Session.Run(runOptions, inputs.Select(input => input.Name).ToArray(), values, new[] { Session.OutputNames[0] });
-            var output = results[0];
-            long[] shape = output.GetTensorTypeAndShape().Shape;
-            return tensor(output.GetTensorDataAsSpan<float>().ToArray()).reshape(shape);
+            using var results = Session.Run(runOptions, inputs.Select(input => input.Name).ToArray(), values, new[] { output });
+            var result = results[0];
+            long[] shape = result.GetTensorTypeAndShape().Shape;
+            return tensor(result.GetTensorDataAsSpan<float>().ToArray()).reshape(shape);
         }
         finally
         {

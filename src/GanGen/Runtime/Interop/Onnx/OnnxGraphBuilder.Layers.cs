@@ -24,9 +24,13 @@ public sealed partial class OnnxGraphBuilder
         ArgumentNullException.ThrowIfNull(weight);
         RequireRank(weight, 2, "Linear weight");
         string node = ReserveNodeName(name, "Gemm");
-        var w = Parameter(weight, node, "weight");
+        return EmitGemm(node, x, Parameter(weight, node, "weight"), bias);
+    }
+
+    private OnnxValue EmitGemm(string node, OnnxValue x, OnnxValue weight, Tensor? bias)
+    {
         OnnxValue? b = bias is null ? null : Parameter(bias, node, "bias");
-        return Emit("Gemm", node, new[] { OnnxAttribute.Int("transB", 1) }, x, w, b);
+        return Emit("Gemm", node, new[] { OnnxAttribute.Int("transB", 1) }, x, weight, b);
     }
 
     /// <summary><c>nn.Conv2d</c> as <c>Conv</c>, with its strides, padding (explicit, "valid" or "same"), dilation and groups.</summary>
@@ -37,14 +41,15 @@ public sealed partial class OnnxGraphBuilder
         RequireZeroPadding(conv);
         var weight = conv.weight!;
         RequireRank(weight, 4, "Conv2d weight");
-        long[] pads = conv.padding_type switch
-        {
-            Padding.Valid => new long[] { 0, 0, 0, 0 },
-            Padding.Same => SamePads(weight.shape, conv.dilation),
-            _ => SymmetricPads(conv.padding),
-        };
-        return EmitConv("Conv", x, weight, conv.bias, conv.stride, pads, conv.dilation, outputPadding: null, conv.groups, name);
+        return EmitConv("Conv", x, weight, conv.bias, conv.stride, ConvPads(conv, weight), conv.dilation, outputPadding: null, conv.groups, name);
     }
+
+    private static long[] ConvPads(Modules.Conv2d conv, Tensor weight) => conv.padding_type switch
+    {
+        Padding.Valid => new long[] { 0, 0, 0, 0 },
+        Padding.Same => SamePads(weight.shape, conv.dilation),
+        _ => SymmetricPads(conv.padding),
+    };
 
     /// <summary><c>Conv</c> from a [out, in/groups, kH, kW] weight, an optional bias and square geometry.</summary>
     public OnnxValue Conv2d(OnnxValue x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1, string? name = null)
@@ -75,11 +80,15 @@ public sealed partial class OnnxGraphBuilder
     private OnnxValue EmitConv(string opType, OnnxValue x, Tensor weight, Tensor? bias, long[] strides, long[] pads, long[] dilations, long[]? outputPadding, long groups, string? name)
     {
         string node = ReserveNodeName(name, opType);
-        var w = Parameter(weight, node, "weight");
+        return EmitConv(opType, node, x, Parameter(weight, node, "weight"), weight.shape, bias, strides, pads, dilations, outputPadding, groups);
+    }
+
+    private OnnxValue EmitConv(string opType, string node, OnnxValue x, OnnxValue w, long[] weightShape, Tensor? bias, long[] strides, long[] pads, long[] dilations, long[]? outputPadding, long groups)
+    {
         OnnxValue? b = bias is null ? null : Parameter(bias, node, "bias");
         var attributes = new System.Collections.Generic.List<OnnxAttribute>
         {
-            OnnxAttribute.Ints("kernel_shape", weight.shape[2], weight.shape[3]),
+            OnnxAttribute.Ints("kernel_shape", weightShape[2], weightShape[3]),
             OnnxAttribute.Ints("strides", strides),
             OnnxAttribute.Ints("pads", pads),
             OnnxAttribute.Ints("dilations", dilations),
