@@ -36,19 +36,20 @@ internal static class PythonTrainerEmitter
             fakes = kind.PythonDiscriminatorFakes(regularizer) ?? fakes;
             input = kind.PythonDiscriminatorInput(regularizer) ?? input;
         }
-        Function(writer, "discriminator_fakes(nets, fake, draws)", "The fake batch the discriminator trains on instead of fake, or None.", "return " + (fakes ?? "None"));
-        Function(writer, "discriminator_input(nets, samples, step, draws)", "What the discriminator sees instead of samples (owned by the caller), or None.",
-            "return " + (input ?? "None"));
-        Function(writer, "before_discriminator_step(nets)", "Runs after the discriminator's backward, before its optimizer step.", Statements(hooks, "before_discriminator_step"));
-        Function(writer, "before_generator_step(nets)", "Runs after the generator's backward, before its optimizer step.", Statements(hooks, "before_generator_step"));
-        Function(writer, "after_discriminator_update(nets)", "Runs after each discriminator update.", Statements(hooks, "after_discriminator_update"));
+        // Only the hooks this declaration uses: the twin's Trainer does nothing for those left out.
+        if (fakes is not null)
+            Function(writer, "discriminator_fakes(nets, fake, draws)", "The fake batch the discriminator trains on instead of fake, or None.", "return " + fakes);
+        if (input is not null)
+            Function(writer, "discriminator_input(nets, samples, step, draws)", "What the discriminator sees instead of samples (owned by the caller), or None.", "return " + input);
+        Hook(writer, hooks, "before_discriminator_step", "Runs after the discriminator's backward, before its optimizer step.");
+        Hook(writer, hooks, "before_generator_step", "Runs after the generator's backward, before its optimizer step.");
+        Hook(writer, hooks, "after_discriminator_update", "Runs after each discriminator update.");
         foreach (var (network, role) in new[] { (gan.Discriminator, "discriminator"), (gan.Generator, "generator") })
         {
-            bool spectral = NetworkPlan.Of(network).SpectralLayers.Count > 0;
+            if (NetworkPlan.Of(network).SpectralLayers.Count == 0) continue;
             Function(writer, $"begin_{role}_pass(nets)", $"Starts an update of, or through, the {role}: its spectral norms share one power iteration until the end.",
-                spectral ? $"nets.gan.{role}.begin_spectral_pass()" : "pass");
-            Function(writer, $"end_{role}_pass(nets)", $"Ends a {role} pass: its weights may change now.",
-                spectral ? $"nets.gan.{role}.end_spectral_pass()" : "pass");
+                $"nets.gan.{role}.begin_spectral_pass()");
+            Function(writer, $"end_{role}_pass(nets)", $"Ends a {role} pass: its weights may change now.", $"nets.gan.{role}.end_spectral_pass()");
         }
     }
 
@@ -126,8 +127,10 @@ internal static class PythonTrainerEmitter
         statements.Add(statement);
     }
 
-    private static string[] Statements(Dictionary<string, List<string>> hooks, string hook) =>
-        hooks.TryGetValue(hook, out var statements) ? statements.ToArray() : new[] { "pass" };
+    private static void Hook(PythonWriter writer, Dictionary<string, List<string>> hooks, string hook, string summary)
+    {
+        if (hooks.TryGetValue(hook, out var statements)) Function(writer, hook + "(nets)", summary, statements.ToArray());
+    }
 
     private static void Function(PythonWriter writer, string signature, string summary, params string[] body)
     {

@@ -251,46 +251,6 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 def discriminator_fakes(nets, fake, draws):
     """"""The fake batch the discriminator trains on instead of fake, or None.""""""
     return nets.gan.image_history.mix(fake, draws)
-
-
-def discriminator_input(nets, samples, step, draws):
-    """"""What the discriminator sees instead of samples (owned by the caller), or None.""""""
-    return None
-
-
-def before_discriminator_step(nets):
-    """"""Runs after the discriminator's backward, before its optimizer step.""""""
-    pass
-
-
-def before_generator_step(nets):
-    """"""Runs after the generator's backward, before its optimizer step.""""""
-    pass
-
-
-def after_discriminator_update(nets):
-    """"""Runs after each discriminator update.""""""
-    pass
-
-
-def begin_discriminator_pass(nets):
-    """"""Starts an update of, or through, the discriminator: its spectral norms share one power iteration until the end.""""""
-    pass
-
-
-def end_discriminator_pass(nets):
-    """"""Ends a discriminator pass: its weights may change now.""""""
-    pass
-
-
-def begin_generator_pass(nets):
-    """"""Starts an update of, or through, the generator: its spectral norms share one power iteration until the end.""""""
-    pass
-
-
-def end_generator_pass(nets):
-    """"""Ends a generator pass: its weights may change now.""""""
-    pass
 ";
 
         /// <summary>Both networks' layer tables, as inferred at compile time.</summary>

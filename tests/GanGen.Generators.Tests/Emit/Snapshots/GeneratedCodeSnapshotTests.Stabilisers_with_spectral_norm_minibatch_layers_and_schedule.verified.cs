@@ -396,11 +396,6 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
     return loss
 
 
-def discriminator_fakes(nets, fake, draws):
-    """"""The fake batch the discriminator trains on instead of fake, or None.""""""
-    return None
-
-
 def discriminator_input(nets, samples, step, draws):
     """"""What the discriminator sees instead of samples (owned by the caller), or None.""""""
     return nets.gan.instance_noise.apply(samples, step, draws)
@@ -414,11 +409,6 @@ def before_discriminator_step(nets):
 def before_generator_step(nets):
     """"""Runs after the generator's backward, before its optimizer step.""""""
     nets.gan.gradient_clip.apply(nets.gan.generator)
-
-
-def after_discriminator_update(nets):
-    """"""Runs after each discriminator update.""""""
-    pass
 
 
 def begin_discriminator_pass(nets):

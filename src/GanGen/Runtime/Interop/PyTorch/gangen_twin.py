@@ -400,6 +400,15 @@ class Batch:
         self.sources = sources
 
 
+def _no_replacement(*_):
+    """A replacement hook a declaration does not use: nothing replaces the batch."""
+    return None
+
+
+def _nothing(*_):
+    """A statement hook a declaration does not use."""
+
+
 class Trainer:
     """GanGen's GanTrainer in PyTorch, method for method: D on real and on detached fakes, D update, then G through the
     updated D, honouring n_critic, the declared order, generator steps per round, packing, the regularisers' hooks,
@@ -418,6 +427,16 @@ class Trainer:
         self.draws = draws if draws is not None else TorchDraws()
         self.generator_optimizer = make_optimizer(gan.generator.parameters(), self.declaration["generator_optimizer"])
         self.discriminator_optimizer = make_optimizer(gan.discriminator.parameters(), self.declaration["discriminator_optimizer"])
+        # model.py defines only the hooks its declaration needs; a hook it leaves out does nothing.
+        self.discriminator_fakes = getattr(model, "discriminator_fakes", _no_replacement)
+        self.discriminator_input = getattr(model, "discriminator_input", _no_replacement)
+        self.before_discriminator_step = getattr(model, "before_discriminator_step", _nothing)
+        self.before_generator_step = getattr(model, "before_generator_step", _nothing)
+        self.after_discriminator_update = getattr(model, "after_discriminator_update", _nothing)
+        self.begin_discriminator_pass = getattr(model, "begin_discriminator_pass", _nothing)
+        self.end_discriminator_pass = getattr(model, "end_discriminator_pass", _nothing)
+        self.begin_generator_pass = getattr(model, "begin_generator_pass", _nothing)
+        self.end_generator_pass = getattr(model, "end_generator_pass", _nothing)
         self.unrolled = getattr(gan, "unrolled", None)
         self.adaptive_schedule = getattr(gan, "adaptive_schedule", None)
         self.step_count = 0
@@ -442,7 +461,7 @@ class Trainer:
         update_generator = phase == critic - 1 if discriminator_first else phase == 0
         if update_generator and not discriminator_first:
             self._train_generator(real, None)
-        self.model.begin_generator_pass(self.nets)
+        self.begin_generator_pass(self.nets)
         if update_generator and discriminator_first:
             fake = self._fake(real)
         else:
@@ -452,7 +471,7 @@ class Trainer:
         if update_generator and discriminator_first:
             self._train_generator(real, fake)
         else:
-            self.model.end_generator_pass(self.nets)
+            self.end_generator_pass(self.nets)
         if update_generator and self.adaptive_schedule is not None:
             self._rebalance(real)
         sync_average_buffers(self.gan)
@@ -487,8 +506,8 @@ class Trainer:
     def _discriminator_inputs(self, real, fake):
         """The packed real and fake batches as the discriminator sees them (instance noise on each, real first)."""
         packed_real, packed_fake = self._pack(real), self._pack(fake)
-        noisy_real = self.model.discriminator_input(self.nets, packed_real, self.step_count, self.draws)
-        noisy_fake = self.model.discriminator_input(self.nets, packed_fake, self.step_count, self.draws)
+        noisy_real = self.discriminator_input(self.nets, packed_real, self.step_count, self.draws)
+        noisy_fake = self.discriminator_input(self.nets, packed_fake, self.step_count, self.draws)
         return (packed_real if noisy_real is None else noisy_real), (packed_fake if noisy_fake is None else noisy_fake)
 
     def _train_generator(self, real, fake):
@@ -497,16 +516,16 @@ class Trainer:
         for update in range(self.declaration["generator_steps"]):
             if update == 0 and fake is not None:
                 self._update_generator(real, fake)
-                self.model.end_generator_pass(self.nets)
+                self.end_generator_pass(self.nets)
                 continue
             self._train_generator_once(real)
 
     def _train_generator_once(self, real):
-        self.model.begin_generator_pass(self.nets)
+        self.begin_generator_pass(self.nets)
         try:
             self._update_generator(real, self._fake(real))
         finally:
-            self.model.end_generator_pass(self.nets)
+            self.end_generator_pass(self.nets)
 
     def _rebalance(self, real):
         """Adaptive schedule: extra generator rounds while the generator lags, then extra discriminator updates."""
@@ -521,49 +540,49 @@ class Trainer:
             self._update_discriminator_on_fresh_fakes(real, record=True)
 
     def _update_discriminator_on_fresh_fakes(self, real, record):
-        self.model.begin_generator_pass(self.nets)
+        self.begin_generator_pass(self.nets)
         try:
             with torch.no_grad():
                 fake = self._fake(real)
         finally:
-            self.model.end_generator_pass(self.nets)
+            self.end_generator_pass(self.nets)
         self._update_discriminator(real, fake, record)
 
     def _update_discriminator(self, real, fake, record):
         """One discriminator update; a look-ahead of unrolling is not recorded."""
         self.discriminator_optimizer.zero_grad()
-        self.model.begin_discriminator_pass(self.nets)
+        self.begin_discriminator_pass(self.nets)
         try:
-            mixed = self.model.discriminator_fakes(self.nets, fake, self.draws)
+            mixed = self.discriminator_fakes(self.nets, fake, self.draws)
             seen_real, seen_fake = self._discriminator_inputs(real.data, fake if mixed is None else mixed)
             loss, _, _ = self.model.discriminator_loss(self.nets, seen_real, seen_fake, real.labels, real.sources, self.draws, self.step_count)
             loss.backward()
-            self.model.before_discriminator_step(self.nets)
+            self.before_discriminator_step(self.nets)
             self.discriminator_optimizer.step()
-            self.model.after_discriminator_update(self.nets)
+            self.after_discriminator_update(self.nets)
             if record:
                 self._balance_discriminator = loss.item()
                 self._losses_d.append(self._balance_discriminator)
                 self.discriminator_updates += 1
         finally:
-            self.model.end_discriminator_pass(self.nets)
+            self.end_discriminator_pass(self.nets)
 
     def _update_generator(self, real, fake):
         self.generator_optimizer.zero_grad()
         restore = self._unroll(real) if self.unrolled is not None else None
         try:
-            self.model.begin_discriminator_pass(self.nets)
+            self.begin_discriminator_pass(self.nets)
             try:
                 seen_real, seen_fake = self._discriminator_inputs(real.data, fake)
                 loss = self.model.generator_loss(self.nets, seen_real, seen_fake, real.labels, real.sources, self.draws, self.step_count)
                 loss.backward()
-                self.model.before_generator_step(self.nets)
+                self.before_generator_step(self.nets)
                 self.generator_optimizer.step()
                 self._update_average()
                 self._balance_generator = loss.item()
                 self._losses_g.append(self._balance_generator)
             finally:
-                self.model.end_discriminator_pass(self.nets)
+                self.end_discriminator_pass(self.nets)
         finally:
             if restore is not None:
                 restore()
