@@ -7,6 +7,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // Verbs: `all` (everything BENCHMARKS.md reports, in one run), `paired [rounds]`, `soak [steps] [interval]`;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*RingStep*').
 string verb = args.Length > 0 ? args[0] : "";
+// Every figure is of one machine: the same code runs at different speeds, and with different correctness, on different CPUs.
+GanGen.Runtime.Kernels.KernelCheck.Verify(GanGen.Runtime.Kernels.KernelCheck.Canaries);
+Console.WriteLine($"machine: {GanGen.Runtime.Kernels.KernelCheck.Machine}; kernels: {GanGen.Runtime.Kernels.KernelCheck.Route.Name}");
 switch (verb)
 {
     case "paired":

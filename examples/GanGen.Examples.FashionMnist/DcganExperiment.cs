@@ -13,8 +13,8 @@ namespace GanGen.Examples.FashionMnist;
 internal sealed class DcganExperiment<TGan, TGenerator, TDiscriminator>(string title, Func<string> summary, Func<Device, long, TGan> create)
     : Experiment<TGan, TGenerator, TDiscriminator>
     where TGan : GanTrainer<TGenerator, TDiscriminator>
-    where TGenerator : nn.Module<Tensor, Tensor>
-    where TDiscriminator : nn.Module
+    where TGenerator : nn.Module<Tensor, Tensor>, GanGen.Runtime.Kernels.IKernelChecked
+    where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
 {
     private FashionData? _data;
     private QualityEvaluator? _quality;

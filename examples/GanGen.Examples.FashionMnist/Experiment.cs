@@ -19,8 +19,8 @@ internal interface IExperiment
 /// </summary>
 internal abstract class Experiment<TGan, TGenerator, TDiscriminator> : IExperiment, IDisposable
     where TGan : GanTrainer<TGenerator, TDiscriminator>
-    where TGenerator : nn.Module
-    where TDiscriminator : nn.Module
+    where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+    where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
 {
     /// <summary>The progress bar's title.</summary>
     protected abstract string Title { get; }

@@ -37,8 +37,8 @@ internal static class QualityFigures
 
     /// <summary>The figures of <paramref name="count"/> fresh samples of <paramref name="gan"/>, scored by their FID.</summary>
     public static Evaluation Evaluate<TGenerator, TDiscriminator>(QualityEvaluator evaluator, GanTrainer<TGenerator, TDiscriminator> gan, int count)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         using var samples = gan.Sample(count);
         var report = evaluator.Evaluate(samples);

@@ -30,8 +30,8 @@ static int Run(ExampleOptions options)
 }
 
 static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, GaussianMixture2D data, ExampleOptions options, double scale)
-    where TGenerator : nn.Module<Tensor, Tensor>
-    where TDiscriminator : nn.Module<Tensor, Tensor>
+    where TGenerator : nn.Module<Tensor, Tensor>, GanGen.Runtime.Kernels.IKernelChecked
+    where TDiscriminator : nn.Module<Tensor, Tensor>, GanGen.Runtime.Kernels.IKernelChecked
 {
     var declaration = gan.Config;
     Console.WriteLine($"GanGen 2-D example: {data.Name}, {declaration.Name}: {declaration.Loss}, n_critic {declaration.CriticSteps}, pack {declaration.Pack}, {options.Steps} steps of {options.BatchSize}");

@@ -40,8 +40,8 @@ public static class MixtureRun
 
     /// <summary>Trains <paramref name="gan"/> (which it disposes) on <paramref name="dataset"/> and measures it.</summary>
     public static MixtureResult Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, string dataset, long seed, int steps, int batchSize)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         ArgumentNullException.ThrowIfNull(gan);
         using var _ = gan;

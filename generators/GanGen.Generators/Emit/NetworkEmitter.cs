@@ -21,7 +21,7 @@ internal static class NetworkEmitter
         writer.Line($"/// <summary>{role} of <see cref=\"{gan.Name}\"/>: {Literals.Shape(network.InputShape)} → {Literals.Shape(network.OutputShape)} per sample, " +
             $"{Literals.Count(plan.ParameterCount)} parameters.</summary>");
         writer.Line(Generated.Attribute);
-        writer.Open($"partial class {network.Name} : {ModuleBase(network)}");
+        writer.Open($"partial class {network.Name} : {ModuleBase(network)}, global::GanGen.Runtime.Kernels.IKernelChecked");
 
         if (network.Role == NetworkRole.Generator && gan.Input == GeneratorInput.Noise)
         {
@@ -40,11 +40,12 @@ internal static class NetworkEmitter
         }
         writer.Line();
 
-        writer.Line($"/// <summary>Builds the layers on the CPU, registered under their names, with {Initialisation(network.Init)}.</summary>");
+        writer.Line($"/// <summary>Builds the layers on the CPU, registered under their names, with {Initialisation(network.Init)}, once their kernels are checked.</summary>");
         writer.Open($"public {network.Name}() : base(\"{network.Name}\")");
+        writer.Line("global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);");
         foreach (var layer in network.Layers)
         {
-            writer.Wrapped($"{Literals.Field(layer.Name)} = {plan.Construct(layer)};");
+            writer.Line($"{Literals.Field(layer.Name)} = {plan.Factory(layer)}();");
             writer.Line($"register_module(\"{layer.Name}\", {Literals.Field(layer.Name)});");
         }
         foreach (var module in plan.LabelModules)
@@ -62,6 +63,7 @@ internal static class NetworkEmitter
         foreach (var (layer, field, second) in plan.SpectralLayers)
             writer.Line($"{field} = new({Literals.Field(layer.Name)}, {Literals.Field(layer.Name)}.weight!{(second ? ", outputsAlongSecondDimension: true" : string.Empty)});");
         writer.Close();
+        EmitKernelProbes(writer, plan);
 
         foreach (var layer in network.Layers)
         {
@@ -116,6 +118,34 @@ internal static class NetworkEmitter
         }
         writer.Close();
     }
+
+    /// <summary>
+    /// Each layer's construction, stated once: the constructor and the kernel check's probes call it. The probes list
+    /// each distinct configuration with the input shape of one sample, as inferred at compile time.
+    /// </summary>
+    private static void EmitKernelProbes(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.Line();
+        writer.Line("/// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>");
+        writer.Line($"public static {KernelProbeList} KernelProbes {{ get; }} =");
+        writer.Line("    new global::GanGen.Runtime.Kernels.KernelProbe[]");
+        writer.Line("{");
+        var seen = new HashSet<string>();
+        foreach (var layer in plan.Network.Layers)
+        {
+            var (description, shape) = plan.Probe(layer);
+            if (seen.Add(description + Literals.LongArray(shape)))
+                writer.Line($"    new(\"{description}\", {Literals.LongArray(shape)}, {plan.Factory(layer)}),");
+        }
+        writer.Line("};");
+        foreach (var layer in plan.Network.Layers)
+        {
+            writer.Line();
+            writer.ExpressionBodied($"private static {layer.TypeName} {plan.Factory(layer)}()", plan.Construct(layer));
+        }
+    }
+
+    private const string KernelProbeList = "global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe>";
 
     private static void EmitSpectralPasses(SourceWriter writer, NetworkPlan plan)
     {

@@ -12,6 +12,7 @@ namespace GanGen.Generators.Emit;
 internal sealed class NetworkPlan
 {
     private readonly Dictionary<StepSpec, StepSite> _sites = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _factories = new();
 
     private NetworkPlan(NetworkSpec network) => Network = network;
 
@@ -31,7 +32,18 @@ internal sealed class NetworkPlan
         var plan = new NetworkPlan(network);
         bool classNorm = network.Condition.Mode == Conditioning.BatchNorm;
         var taken = new HashSet<string>();
-        foreach (var layer in network.Layers) taken.Add(Literals.Field(layer.Name));
+        foreach (var layer in network.Layers)
+        {
+            taken.Add(Literals.Field(layer.Name));
+            taken.Add(layer.Name);
+        }
+        foreach (var layer in network.Layers)
+        {
+            // "New" + the layer's name, unless another layer is called that.
+            string factory = "New" + layer.Name;
+            while (!taken.Add(factory)) factory += "_";
+            plan._factories[layer.Name] = factory;
+        }
         foreach (var layer in network.Layers)
         {
             plan.ParameterCount += layer.ParameterCount;
@@ -84,10 +96,25 @@ internal sealed class NetworkPlan
 
     public string Construct(LayerSpec layer)
     {
+        var step = LayerStep(layer);
+        return StepCatalog.Get(step.Kind).Construct(step, _sites[step]);
+    }
+
+    /// <summary>The static method that constructs the layer's module: <c>NewDown1</c>.</summary>
+    public string Factory(LayerSpec layer) => _factories[layer.Name];
+
+    /// <summary>The layer's kernel-check probe: its module's description and one sample's input shape.</summary>
+    public (string Description, EquatableArray<long> SampleShape) Probe(LayerSpec layer)
+    {
+        var step = LayerStep(layer);
+        return (StepCatalog.Get(step.Kind).Describe(step), step.InputShape);
+    }
+
+    private static StepSpec LayerStep(LayerSpec layer)
+    {
         foreach (var step in layer.Steps)
         {
-            var kind = StepCatalog.Get(step.Kind);
-            if (kind.IsLayer) return kind.Construct(step, _sites[step]);
+            if (StepCatalog.Get(step.Kind).IsLayer) return step;
         }
         throw new System.InvalidOperationException($"Layer '{layer.Name}' has no layer step; the validator guarantees one.");
     }

@@ -45,6 +45,18 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>An expression-bodied member: on one line when it fits, else the expression on its own indented line(s).</summary>
+    public SourceWriter ExpressionBodied(string signature, string expression)
+    {
+        string whole = $"{signature} => {expression};";
+        if (_indent * 4 + whole.Length <= Width) return Line(whole);
+        Line(signature + " =>");
+        _indent++;
+        Wrapped(expression + ";");
+        _indent--;
+        return this;
+    }
+
     public SourceWriter Open(string header)
     {
         Wrapped(header);

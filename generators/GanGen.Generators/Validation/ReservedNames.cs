@@ -27,7 +27,7 @@ internal static class ReservedNames
     public static readonly HashSet<string> NetworkMembers = new()
     {
         "LatentSize", "Summary", "LayerSummaries", "Replace", "Dispose", "ToString", "forward", "call", "training", "Features",
-        "BeginSpectralPass", "EndSpectralPass",
+        "BeginSpectralPass", "EndSpectralPass", "KernelProbes",
         "train", "eval", "parameters", "named_parameters", "state_dict", "load", "save", "to", "GetName", "name", "ToOnnx",
     };
 }

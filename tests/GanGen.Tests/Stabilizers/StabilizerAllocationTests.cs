@@ -109,8 +109,8 @@ public class StabilizerAllocationTests
     /// </summary>
     private static (long Bytes, long Leaked, long Budget) Measure<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan, Tensor batch, long budget, int steps = 40)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         using (gan)
         {

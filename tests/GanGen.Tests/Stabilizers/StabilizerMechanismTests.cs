@@ -215,6 +215,22 @@ public class StabilizerMechanismTests
     }
 
     [Fact]
+    public void MinibatchDiscriminationMovedToAnotherDtypeTrainsTheMovedWeight()
+    {
+        // Module.to replaces the parameter through the member of its name; parameters() must then hold the new one,
+        // or an optimizer over parameters() would update a tensor the forward no longer reads.
+        using var layer = new MinibatchDiscrimination(3, 4, 2);
+        layer.to(float64);
+
+        var registered = layer.parameters().Single();
+        Assert.Equal(ScalarType.Float64, registered.dtype);
+        Assert.Same(layer.weight, registered);
+        using var output = layer.call(randn(5, 3, dtype: float64));
+        output.sum().backward();
+        Assert.NotNull(registered.grad);
+    }
+
+    [Fact]
     public void MinibatchDiscriminationEqualsItsSumOverPairs()
     {
         manual_seed(31);

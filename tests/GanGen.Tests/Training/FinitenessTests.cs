@@ -146,8 +146,8 @@ public sealed class FinitenessTests : IDisposable
 
     /// <summary>What a divergence does to the weights, between two metric reads.</summary>
     private static void Poison<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan)
-        where TGenerator : TorchSharp.torch.nn.Module<Tensor, Tensor>
-        where TDiscriminator : TorchSharp.torch.nn.Module<Tensor, Tensor>
+        where TGenerator : TorchSharp.torch.nn.Module<Tensor, Tensor>, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : TorchSharp.torch.nn.Module<Tensor, Tensor>, GanGen.Runtime.Kernels.IKernelChecked
     {
         using var first = gan.GeneratorParameters.Values.narrow(0, 0, 1);
         first.fill_(float.NaN);

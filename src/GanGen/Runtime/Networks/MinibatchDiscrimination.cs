@@ -12,7 +12,7 @@ namespace GanGen.Runtime.Networks;
 /// </summary>
 public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter _weight;
+    private Parameter _weight;
     private readonly long[] _rows;
     private readonly Scalar _one = 1.0;
 
@@ -37,8 +37,22 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     /// <summary>Rows per kernel C.</summary>
     public long KernelSize { get; }
 
-    /// <summary>T, A × B·C.</summary>
-    public Parameter weight => _weight;
+    /// <summary>
+    /// T, A × B·C. Module.to (another device or dtype) hands the converted parameter to a public property of the
+    /// parameter's name and nothing else, so the setter re-registers it: without that, parameters() would keep the old one.
+    /// </summary>
+    public Parameter weight
+    {
+        get => _weight;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (ReferenceEquals(value, _weight)) return;
+            _weight.Dispose();
+            _weight = value;
+            ConditionallyRegisterParameter(nameof(weight), value);
+        }
+    }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -1,4 +1,5 @@
 using System;
+using GanGen.Runtime.Kernels;
 using GanGen.Runtime.Optimization;
 using GanGen.Runtime.Regularization;
 using TorchSharp;
@@ -17,8 +18,8 @@ namespace GanGen.Runtime.Training;
 /// <typeparam name="TGenerator">The generated generator module.</typeparam>
 /// <typeparam name="TDiscriminator">The generated discriminator module.</typeparam>
 public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscriminatorScorer, IDisposable
-    where TGenerator : nn.Module
-    where TDiscriminator : nn.Module
+    where TGenerator : nn.Module, IKernelChecked
+    where TDiscriminator : nn.Module, IKernelChecked
 {
     // RealSumIndex: the real batches' float64 sum, NaN/±∞ exactly when some batch held such values.
     private const int LossD = 0, LossG = 1, RealScoreIndex = 2, FakeScoreIndex = 3, RealSumIndex = 4, MetricCount = 5;
@@ -64,6 +65,12 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator> : IDiscrimi
         Discriminator = createDiscriminator();
         Generator.to(Device);
         Discriminator.to(Device);
+        // The networks checked their layers on the CPU, where they were built; a trainer elsewhere checks them there too.
+        if (Device.type != DeviceType.CPU)
+        {
+            KernelCheck.Verify(TGenerator.KernelProbes, Device);
+            KernelCheck.Verify(TDiscriminator.KernelProbes, Device);
+        }
         Generator.train();
         Discriminator.train();
 

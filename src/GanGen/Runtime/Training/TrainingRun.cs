@@ -59,8 +59,8 @@ public static class TrainingRun
         Func<Evaluation>? evaluate = null,
         Action<Tensor, string>? writePng = null,
         CancellationToken cancellationToken = default)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         ArgumentNullException.ThrowIfNull(gan);
         ArgumentNullException.ThrowIfNull(batchForStep);
@@ -168,8 +168,8 @@ public static class TrainingRun
 
     /// <summary>Linear decay to zero from the overriding or declared rates (the overrides must survive the schedule).</summary>
     private static void DecayLearningRates<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, TrainingRunOptions options)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         double factor = Math.Max(0.0, 1.0 - (double)gan.StepCount / options.Steps);
         gan.GeneratorOptimizer.LearningRate = (options.GeneratorLearningRate ?? gan.Config.Generator.LearningRate) * factor;
@@ -179,8 +179,8 @@ public static class TrainingRun
     /// <summary>Writes last.ckpt for the step reached (unless it already holds it), then reports the stop.</summary>
     private static void Stop<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan, string last, long? checkpointStep, ITrainingObserver? observer, CancellationToken token)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         long step = gan.StepCount;
         if (checkpointStep != step)
@@ -195,8 +195,8 @@ public static class TrainingRun
 
     private static Exception NotFinite<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan, GanStepMetrics metrics, long firstStep, string last, long? checkpointStep)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         string kept = checkpointStep is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"'{last}' keeps the last finite state (step {s})")

@@ -212,7 +212,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="LabelledGan"/>: 8 → 2 per sample, 642 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 8;
@@ -223,14 +223,15 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Embedding _NormScale;
             private readonly global::TorchSharp.Modules.Embedding _NormShift;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: false);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Norm = global::TorchSharp.torch.nn.BatchNorm1d(32L, eps: 1E-05, momentum: 0.1, affine: false);
+                _Norm = NewNorm();
                 register_module("Norm", _Norm);
-                _Output = global::TorchSharp.torch.nn.Linear(32L, 2L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
                 _NormScale = global::TorchSharp.torch.nn.Embedding(4L, 32L);
                 register_module("NormScale", _NormScale);
@@ -238,6 +239,24 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
                 register_module("NormShift", _NormShift);
                 global::GanGen.Runtime.Networks.Conditions.InitialiseScaleAndShift(_NormScale, _NormShift);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 8 → 32 (no bias)", new long[] { 8L }, NewHidden),
+                new("BatchNorm1d", new long[] { 32L }, NewNorm),
+                new("Dense 32 → 2", new long[] { 32L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: false);
+
+            private static global::TorchSharp.Modules.BatchNorm1d NewNorm() =>
+                global::TorchSharp.torch.nn.BatchNorm1d(32L, eps: 1E-05, momentum: 0.1, affine: false);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(32L, 2L, hasBias: true);
 
             /// <summary>Dense 8 → 32 (no bias): 8 → 32, 256 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
@@ -323,23 +342,39 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
         /// <summary>Discriminator of <see cref="LabelledGan"/>: 2 → 1 per sample, 261 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
         partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, (
-            global::TorchSharp.torch.Tensor Scores, global::TorchSharp.torch.Tensor ClassLogits)>
+            global::TorchSharp.torch.Tensor Scores,
+            global::TorchSharp.torch.Tensor ClassLogits)>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
             private readonly global::TorchSharp.Modules.Linear _ClassHead;
             private readonly global::TorchSharp.Scalar _HiddenSlope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Score = global::TorchSharp.torch.nn.Linear(32L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
                 _ClassHead = global::TorchSharp.torch.nn.Linear(32L, 4L);
                 register_module("ClassHead", _ClassHead);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 2 → 32", new long[] { 2L }, NewHidden),
+                new("Dense 32 → 1", new long[] { 32L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(32L, 1L, hasBias: true);
 
             /// <summary>Dense 2 → 32, LeakyReLU(0.2): 2 → 32, 96 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }

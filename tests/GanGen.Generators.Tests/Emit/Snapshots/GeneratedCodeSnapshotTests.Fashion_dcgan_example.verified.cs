@@ -207,7 +207,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="FashionDcgan"/>: 100 → 1×28×28 per sample, 759,680 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class FashionGenerator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class FashionGenerator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 100;
@@ -219,25 +219,52 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.ConvTranspose2d _Up2;
             private static readonly long[] s_ProjectShape = { -1L, 100L, 1L, 1L };
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public FashionGenerator() : base("FashionGenerator")
             {
-                _Project = global::TorchSharp.torch.nn.ConvTranspose2d(
-                    100L, 128L, kernel_size: 7L, stride: 1L, padding: 0L, output_padding: 0L, dilation: 1L,
-                    bias: false);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Project = NewProject();
                 register_module("Project", _Project);
-                _ProjectNorm = global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
+                _ProjectNorm = NewProjectNorm();
                 register_module("ProjectNorm", _ProjectNorm);
-                _Up1 = global::TorchSharp.torch.nn.ConvTranspose2d(
-                    128L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
+                _Up1 = NewUp1();
                 register_module("Up1", _Up1);
-                _Up1Norm = global::TorchSharp.torch.nn.BatchNorm2d(64L, eps: 1E-05, momentum: 0.1);
+                _Up1Norm = NewUp1Norm();
                 register_module("Up1Norm", _Up1Norm);
-                _Up2 = global::TorchSharp.torch.nn.ConvTranspose2d(
-                    64L, 1L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
+                _Up2 = NewUp2();
                 register_module("Up2", _Up2);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("ConvTranspose2d 100 → 128, k7 s1 p0 (no bias)", new long[] { 100L, 1L, 1L }, NewProject),
+                new("BatchNorm2d", new long[] { 128L, 7L, 7L }, NewProjectNorm),
+                new("ConvTranspose2d 128 → 64, k4 s2 p1 (no bias)", new long[] { 128L, 7L, 7L }, NewUp1),
+                new("BatchNorm2d", new long[] { 64L, 14L, 14L }, NewUp1Norm),
+                new("ConvTranspose2d 64 → 1, k4 s2 p1 (no bias)", new long[] { 64L, 14L, 14L }, NewUp2),
+            };
+
+            private static global::TorchSharp.Modules.ConvTranspose2d NewProject() =>
+                global::TorchSharp.torch.nn.ConvTranspose2d(
+                    100L, 128L, kernel_size: 7L, stride: 1L, padding: 0L, output_padding: 0L, dilation: 1L,
+                    bias: false);
+
+            private static global::TorchSharp.Modules.BatchNorm2d NewProjectNorm() =>
+                global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
+
+            private static global::TorchSharp.Modules.ConvTranspose2d NewUp1() =>
+                global::TorchSharp.torch.nn.ConvTranspose2d(
+                    128L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
+
+            private static global::TorchSharp.Modules.BatchNorm2d NewUp1Norm() =>
+                global::TorchSharp.torch.nn.BatchNorm2d(64L, eps: 1E-05, momentum: 0.1);
+
+            private static global::TorchSharp.Modules.ConvTranspose2d NewUp2() =>
+                global::TorchSharp.torch.nn.ConvTranspose2d(
+                    64L, 1L, kernel_size: 4L, stride: 2L, padding: 1L, output_padding: 0L, dilation: 1L, bias: false);
 
             /// <summary>Reshape 100×1×1, ConvTranspose2d 100 → 128, k7 s1 p0 (no bias): 100 → 128×7×7, 627,200 parameters.</summary>
             public partial global::TorchSharp.Modules.ConvTranspose2d Project { get => _Project; }
@@ -337,7 +364,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="FashionDcgan"/>: 1×28×28 → 1 per sample, 138,624 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class FashionDiscriminator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class FashionDiscriminator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Conv2d _Down1;
             private readonly global::TorchSharp.Modules.Conv2d _Down2;
@@ -346,22 +373,45 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Scalar _Down1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Down2NormSlope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public FashionDiscriminator() : base("FashionDiscriminator")
             {
-                _Down1 = global::TorchSharp.torch.nn.Conv2d(
-                    1L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Down1 = NewDown1();
                 register_module("Down1", _Down1);
-                _Down2 = global::TorchSharp.torch.nn.Conv2d(
-                    64L, 128L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+                _Down2 = NewDown2();
                 register_module("Down2", _Down2);
-                _Down2Norm = global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
+                _Down2Norm = NewDown2Norm();
                 register_module("Down2Norm", _Down2Norm);
-                _Score = global::TorchSharp.torch.nn.Conv2d(
-                    128L, 1L, kernel_size: 7L, stride: 1L, padding: 0L, dilation: 1L, bias: false);
+                _Score = NewScore();
                 register_module("Score", _Score);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Conv2d 1 → 64, k4 s2 p1 (no bias)", new long[] { 1L, 28L, 28L }, NewDown1),
+                new("Conv2d 64 → 128, k4 s2 p1 (no bias)", new long[] { 64L, 14L, 14L }, NewDown2),
+                new("BatchNorm2d", new long[] { 128L, 7L, 7L }, NewDown2Norm),
+                new("Conv2d 128 → 1, k7 s1 p0 (no bias)", new long[] { 128L, 7L, 7L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Conv2d NewDown1() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    1L, 64L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+
+            private static global::TorchSharp.Modules.Conv2d NewDown2() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    64L, 128L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: false);
+
+            private static global::TorchSharp.Modules.BatchNorm2d NewDown2Norm() =>
+                global::TorchSharp.torch.nn.BatchNorm2d(128L, eps: 1E-05, momentum: 0.1);
+
+            private static global::TorchSharp.Modules.Conv2d NewScore() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    128L, 1L, kernel_size: 7L, stride: 1L, padding: 0L, dilation: 1L, bias: false);
 
             /// <summary>Conv2d 1 → 64, k4 s2 p1 (no bias), LeakyReLU(0.2): 1×28×28 → 64×14×14, 1,024 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down1 { get => _Down1; }

@@ -190,7 +190,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="HingeGan"/>: 6 → 4 per sample, 868 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 6;
@@ -199,16 +199,35 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Hidden1 = global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden1 = NewHidden1();
                 register_module("Hidden1", _Hidden1);
-                _Hidden2 = global::TorchSharp.torch.nn.Linear(24L, 24L, hasBias: true);
+                _Hidden2 = NewHidden2();
                 register_module("Hidden2", _Hidden2);
-                _Output = global::TorchSharp.torch.nn.Linear(24L, 4L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 6 → 24", new long[] { 6L }, NewHidden1),
+                new("Dense 24 → 24", new long[] { 24L }, NewHidden2),
+                new("Dense 24 → 4", new long[] { 24L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden1() =>
+                global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewHidden2() =>
+                global::TorchSharp.torch.nn.Linear(24L, 24L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(24L, 4L, hasBias: true);
 
             /// <summary>Dense 6 → 24, GELU: 6 → 24, 168 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
@@ -290,19 +309,34 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="HingeGan"/>: 4 → 1 per sample, 145 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Score = global::TorchSharp.torch.nn.Linear(24L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 4 → 24", new long[] { 4L }, NewHidden),
+                new("Dense 24 → 1", new long[] { 24L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(24L, 1L, hasBias: true);
 
             /// <summary>Dense 4 → 24, ELU(0.5): 4 → 24, 120 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }

@@ -188,7 +188,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="SquaresGan"/>: 5 → 3 per sample, 147 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 5;
@@ -197,14 +197,29 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Output;
             private readonly global::TorchSharp.Scalar _HiddenSlope = 0.1;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(5L, 16L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Output = global::TorchSharp.torch.nn.Linear(16L, 3L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 5 → 16", new long[] { 5L }, NewHidden),
+                new("Dense 16 → 3", new long[] { 16L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(5L, 16L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(16L, 3L, hasBias: true);
 
             /// <summary>Dense 5 → 16, LeakyReLU(0.1): 5 → 16, 96 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
@@ -286,19 +301,34 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="SquaresGan"/>: 3 → 1 per sample, 81 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(3L, 16L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Score = global::TorchSharp.torch.nn.Linear(16L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 3 → 16", new long[] { 3L }, NewHidden),
+                new("Dense 16 → 1", new long[] { 16L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(3L, 16L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(16L, 1L, hasBias: true);
 
             /// <summary>Dense 3 → 16, ReLU: 3 → 16, 64 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }

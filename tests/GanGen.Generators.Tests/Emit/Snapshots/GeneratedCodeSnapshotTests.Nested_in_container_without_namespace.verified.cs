@@ -185,7 +185,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="NestedGan"/>: 2 → 2 per sample, 42 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 2;
@@ -193,14 +193,29 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Output = global::TorchSharp.torch.nn.Linear(8L, 2L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 2 → 8", new long[] { 2L }, NewHidden),
+                new("Dense 8 → 2", new long[] { 8L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(8L, 2L, hasBias: true);
 
             /// <summary>Dense 2 → 8, Tanh: 2 → 8, 24 parameters.</summary>
             internal partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }
@@ -270,20 +285,35 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="NestedGan"/>: 2 → 1 per sample, 33 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden;
             private readonly global::TorchSharp.Modules.Linear _Score;
             private readonly global::TorchSharp.Scalar _HiddenSlope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Hidden = global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden = NewHidden();
                 register_module("Hidden", _Hidden);
-                _Score = global::TorchSharp.torch.nn.Linear(8L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 2 → 8", new long[] { 2L }, NewHidden),
+                new("Dense 8 → 1", new long[] { 8L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden() =>
+                global::TorchSharp.torch.nn.Linear(2L, 8L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(8L, 1L, hasBias: true);
 
             /// <summary>Dense 2 → 8, LeakyReLU(0.2): 2 → 8, 24 parameters.</summary>
             internal partial global::TorchSharp.Modules.Linear Hidden { get => _Hidden; }

@@ -196,7 +196,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="SmoothedGan"/>: 16 → 2 per sample, 5,442 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 16;
@@ -206,18 +206,41 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Hidden1 = global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden1 = NewHidden1();
                 register_module("Hidden1", _Hidden1);
-                _Norm1 = global::TorchSharp.torch.nn.BatchNorm1d(64L, eps: 1E-05, momentum: 0.2);
+                _Norm1 = NewNorm1();
                 register_module("Norm1", _Norm1);
-                _Hidden2 = global::TorchSharp.torch.nn.Linear(64L, 64L, hasBias: true);
+                _Hidden2 = NewHidden2();
                 register_module("Hidden2", _Hidden2);
-                _Output = global::TorchSharp.torch.nn.Linear(64L, 2L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 16 → 64 (no bias)", new long[] { 16L }, NewHidden1),
+                new("BatchNorm1d", new long[] { 64L }, NewNorm1),
+                new("Dense 64 → 64", new long[] { 64L }, NewHidden2),
+                new("Dense 64 → 2", new long[] { 64L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden1() =>
+                global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
+
+            private static global::TorchSharp.Modules.BatchNorm1d NewNorm1() =>
+                global::TorchSharp.torch.nn.BatchNorm1d(64L, eps: 1E-05, momentum: 0.2);
+
+            private static global::TorchSharp.Modules.Linear NewHidden2() =>
+                global::TorchSharp.torch.nn.Linear(64L, 64L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(64L, 2L, hasBias: true);
 
             /// <summary>Dense 16 → 64 (no bias): 16 → 64, 1,024 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
@@ -305,23 +328,42 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="SmoothedGan"/>: 2 → 1 per sample, 385 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden1;
             private readonly global::TorchSharp.Modules.LayerNorm _Norm1;
             private readonly global::TorchSharp.Modules.Linear _Score;
             private readonly global::TorchSharp.Scalar _Norm1Slope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden1 = NewHidden1();
                 register_module("Hidden1", _Hidden1);
-                _Norm1 = global::TorchSharp.torch.nn.LayerNorm(64L, eps: 1E-05);
+                _Norm1 = NewNorm1();
                 register_module("Norm1", _Norm1);
-                _Score = global::TorchSharp.torch.nn.Linear(64L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 2 → 64", new long[] { 2L }, NewHidden1),
+                new("LayerNorm", new long[] { 64L }, NewNorm1),
+                new("Dense 64 → 1", new long[] { 64L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden1() =>
+                global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
+
+            private static global::TorchSharp.Modules.LayerNorm NewNorm1() =>
+                global::TorchSharp.torch.nn.LayerNorm(64L, eps: 1E-05);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(64L, 1L, hasBias: true);
 
             /// <summary>Dense 2 → 64: 2 → 64, 192 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }

@@ -187,7 +187,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="OneHotGan"/>: 8 → 1×8×8 per sample, 576 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Gen : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 5;
@@ -195,12 +195,23 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Output;
             private static readonly long[] s_OutputShape = { -1L, 1L, 8L, 8L };
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public Gen() : base("Gen")
             {
-                _Output = global::TorchSharp.torch.nn.Linear(8L, 64L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 8 → 64", new long[] { 8L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(8L, 64L, hasBias: true);
 
             /// <summary>Dense 8 → 64, Reshape 1×8×8, Tanh: 8 → 1×8×8, 576 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Output { get => _Output; }
@@ -270,22 +281,37 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="OneHotGan"/>: 4×8×8 → 1 per sample, 649 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Disc : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Conv2d _Down;
             private readonly global::TorchSharp.Modules.Linear _Score;
             private readonly global::TorchSharp.Scalar _DownSlope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public Disc() : base("Disc")
             {
-                _Down = global::TorchSharp.torch.nn.Conv2d(
-                    4L, 8L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Down = NewDown();
                 register_module("Down", _Down);
-                _Score = global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Conv2d 4 → 8, k4 s2 p1", new long[] { 4L, 8L, 8L }, NewDown),
+                new("Dense 128 → 1", new long[] { 128L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Conv2d NewDown() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    4L, 8L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
 
             /// <summary>Conv2d 4 → 8, k4 s2 p1, LeakyReLU(0.2), Flatten: 4×8×8 → 128, 520 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down { get => _Down; }

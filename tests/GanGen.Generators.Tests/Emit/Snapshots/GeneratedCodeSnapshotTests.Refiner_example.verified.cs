@@ -270,7 +270,7 @@ def discriminator_fakes(nets, fake, draws):
 
         /// <summary>Generator of <see cref="FashionRefiner"/>: 1×28×28 → 1×28×28 per sample, 18,849 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class Refiner : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class Refiner : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Conv2d _Stem;
             private readonly global::TorchSharp.Modules.Conv2d _Block1;
@@ -280,23 +280,45 @@ def discriminator_fakes(nets, fake, draws):
             private readonly global::TorchSharp.Scalar _Block1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Block2Slope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public Refiner() : base("Refiner")
             {
-                _Stem = global::TorchSharp.torch.nn.Conv2d(
-                    1L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Stem = NewStem();
                 register_module("Stem", _Stem);
-                _Block1 = global::TorchSharp.torch.nn.Conv2d(
-                    32L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+                _Block1 = NewBlock1();
                 register_module("Block1", _Block1);
-                _Block2 = global::TorchSharp.torch.nn.Conv2d(
-                    32L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+                _Block2 = NewBlock2();
                 register_module("Block2", _Block2);
-                _Output = global::TorchSharp.torch.nn.Conv2d(
-                    32L, 1L, kernel_size: 1L, stride: 1L, padding: 0L, dilation: 1L, bias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Conv2d 1 → 32, k3 s1 p1", new long[] { 1L, 28L, 28L }, NewStem),
+                new("Conv2d 32 → 32, k3 s1 p1", new long[] { 32L, 28L, 28L }, NewBlock1),
+                new("Conv2d 32 → 1, k1 s1 p0", new long[] { 32L, 28L, 28L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Conv2d NewStem() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    1L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewBlock1() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    32L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewBlock2() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    32L, 32L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewOutput() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    32L, 1L, kernel_size: 1L, stride: 1L, padding: 0L, dilation: 1L, bias: true);
 
             /// <summary>Conv2d 1 → 32, k3 s1 p1, LeakyReLU(0.2): 1×28×28 → 32×28×28, 320 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Stem { get => _Stem; }
@@ -399,7 +421,7 @@ def discriminator_fakes(nets, fake, draws):
 
         /// <summary>Discriminator of <see cref="FashionRefiner"/>: 1×28×28 → 1×7×7 per sample, 18,881 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class PatchDiscriminator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class PatchDiscriminator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Conv2d _Down1;
             private readonly global::TorchSharp.Modules.Conv2d _Down2;
@@ -407,20 +429,39 @@ def discriminator_fakes(nets, fake, draws):
             private readonly global::TorchSharp.Scalar _Down1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Down2Slope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public PatchDiscriminator() : base("PatchDiscriminator")
             {
-                _Down1 = global::TorchSharp.torch.nn.Conv2d(
-                    1L, 32L, kernel_size: 3L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Down1 = NewDown1();
                 register_module("Down1", _Down1);
-                _Down2 = global::TorchSharp.torch.nn.Conv2d(
-                    32L, 64L, kernel_size: 3L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+                _Down2 = NewDown2();
                 register_module("Down2", _Down2);
-                _Patches = global::TorchSharp.torch.nn.Conv2d(
-                    64L, 1L, kernel_size: 1L, stride: 1L, padding: 0L, dilation: 1L, bias: true);
+                _Patches = NewPatches();
                 register_module("Patches", _Patches);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Conv2d 1 → 32, k3 s2 p1", new long[] { 1L, 28L, 28L }, NewDown1),
+                new("Conv2d 32 → 64, k3 s2 p1", new long[] { 32L, 14L, 14L }, NewDown2),
+                new("Conv2d 64 → 1, k1 s1 p0", new long[] { 64L, 7L, 7L }, NewPatches),
+            };
+
+            private static global::TorchSharp.Modules.Conv2d NewDown1() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    1L, 32L, kernel_size: 3L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewDown2() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    32L, 64L, kernel_size: 3L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewPatches() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    64L, 1L, kernel_size: 1L, stride: 1L, padding: 0L, dilation: 1L, bias: true);
 
             /// <summary>Conv2d 1 → 32, k3 s2 p1, LeakyReLU(0.2): 1×28×28 → 32×14×14, 320 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down1 { get => _Down1; }

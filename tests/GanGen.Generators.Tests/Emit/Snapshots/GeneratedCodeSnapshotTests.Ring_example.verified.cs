@@ -216,7 +216,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Generator of <see cref="RingGan"/>: 8 → 2 per sample, 17,922 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class RingGenerator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class RingGenerator : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 8;
@@ -225,16 +225,35 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
             private readonly global::TorchSharp.Modules.Linear _Output;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public RingGenerator() : base("RingGenerator")
             {
-                _Hidden1 = global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden1 = NewHidden1();
                 register_module("Hidden1", _Hidden1);
-                _Hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+                _Hidden2 = NewHidden2();
                 register_module("Hidden2", _Hidden2);
-                _Output = global::TorchSharp.torch.nn.Linear(128L, 2L, hasBias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 8 → 128", new long[] { 8L }, NewHidden1),
+                new("Dense 128 → 128", new long[] { 128L }, NewHidden2),
+                new("Dense 128 → 2", new long[] { 128L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden1() =>
+                global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewHidden2() =>
+                global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewOutput() =>
+                global::TorchSharp.torch.nn.Linear(128L, 2L, hasBias: true);
 
             /// <summary>Dense 8 → 128, ReLU: 8 → 128, 1,152 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }
@@ -314,7 +333,7 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
         /// <summary>Discriminator of <see cref="RingGan"/>: 2 → 1 per sample, 17,025 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class RingCritic : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class RingCritic : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Linear _Hidden1;
             private readonly global::TorchSharp.Modules.Linear _Hidden2;
@@ -322,16 +341,35 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             private readonly global::TorchSharp.Scalar _Hidden1Slope = 0.2;
             private readonly global::TorchSharp.Scalar _Hidden2Slope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation.</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with TorchSharp's default initialisation, once their kernels are checked.</summary>
             public RingCritic() : base("RingCritic")
             {
-                _Hidden1 = global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Hidden1 = NewHidden1();
                 register_module("Hidden1", _Hidden1);
-                _Hidden2 = global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+                _Hidden2 = NewHidden2();
                 register_module("Hidden2", _Hidden2);
-                _Score = global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 2 → 128", new long[] { 2L }, NewHidden1),
+                new("Dense 128 → 128", new long[] { 128L }, NewHidden2),
+                new("Dense 128 → 1", new long[] { 128L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewHidden1() =>
+                global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewHidden2() =>
+                global::TorchSharp.torch.nn.Linear(128L, 128L, hasBias: true);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(128L, 1L, hasBias: true);
 
             /// <summary>Dense 2 → 128, LeakyReLU(0.2): 2 → 128, 384 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Hidden1 { get => _Hidden1; }

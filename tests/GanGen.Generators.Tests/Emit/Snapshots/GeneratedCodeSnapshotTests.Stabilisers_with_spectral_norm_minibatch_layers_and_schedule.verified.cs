@@ -450,7 +450,7 @@ def end_generator_pass(nets):
 
         /// <summary>Generator of <see cref="StableGan"/>: 16 → 1×8×8 per sample, 1,297 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class G : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class G : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             /// <summary>Length of the latent vector z this generator takes.</summary>
             public const int LatentSize = 16;
@@ -462,21 +462,40 @@ def end_generator_pass(nets):
             private readonly global::GanGen.Runtime.Networks.SpectralNorm _UpSpectral;
             private static readonly long[] s_ProjectShape = { -1L, 4L, 4L, 4L };
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public G() : base("G")
             {
-                _Project = global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Project = NewProject();
                 register_module("Project", _Project);
-                _Up = global::TorchSharp.torch.nn.ConvTranspose2d(
-                    4L, 8L, kernel_size: 2L, stride: 2L, padding: 0L, output_padding: 0L, dilation: 1L, bias: true);
+                _Up = NewUp();
                 register_module("Up", _Up);
-                _Output = global::TorchSharp.torch.nn.Conv2d(
-                    8L, 1L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
+                _Output = NewOutput();
                 register_module("Output", _Output);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
                 _ProjectSpectral = new(_Project, _Project.weight!);
                 _UpSpectral = new(_Up, _Up.weight!, outputsAlongSecondDimension: true);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Dense 16 → 64", new long[] { 16L }, NewProject),
+                new("ConvTranspose2d 4 → 8, k2 s2 p0", new long[] { 4L, 4L, 4L }, NewUp),
+                new("Conv2d 8 → 1, k3 s1 p1", new long[] { 8L, 8L, 8L }, NewOutput),
+            };
+
+            private static global::TorchSharp.Modules.Linear NewProject() =>
+                global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: true);
+
+            private static global::TorchSharp.Modules.ConvTranspose2d NewUp() =>
+                global::TorchSharp.torch.nn.ConvTranspose2d(
+                    4L, 8L, kernel_size: 2L, stride: 2L, padding: 0L, output_padding: 0L, dilation: 1L, bias: true);
+
+            private static global::TorchSharp.Modules.Conv2d NewOutput() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    8L, 1L, kernel_size: 3L, stride: 1L, padding: 1L, dilation: 1L, bias: true);
 
             /// <summary>Dense 16 → 64, spectral norm, Reshape 4×4×4: 16 → 4×4×4, 1,088 parameters.</summary>
             public partial global::TorchSharp.Modules.Linear Project { get => _Project; }
@@ -586,7 +605,7 @@ def end_generator_pass(nets):
 
         /// <summary>Discriminator of <see cref="StableGan"/>: 1×8×8 → 1 per sample, 1,933 parameters.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GanGen", "0.1.0")]
-        partial class D : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
+        partial class D : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::GanGen.Runtime.Kernels.IKernelChecked
         {
             private readonly global::TorchSharp.Modules.Conv2d _Down;
             private readonly global::GanGen.Runtime.Networks.MinibatchDiscrimination _Similar;
@@ -595,20 +614,39 @@ def end_generator_pass(nets):
             private readonly global::GanGen.Runtime.Networks.SpectralNorm _ScoreSpectral;
             private readonly global::TorchSharp.Scalar _DownSlope = 0.2;
 
-            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)).</summary>
+            /// <summary>Builds the layers on the CPU, registered under their names, with DCGAN initialisation (weights N(0, 0.02)), once their kernels are checked.</summary>
             public D() : base("D")
             {
-                _Down = global::TorchSharp.torch.nn.Conv2d(
-                    2L, 8L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+                global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);
+                _Down = NewDown();
                 register_module("Down", _Down);
-                _Similar = new global::GanGen.Runtime.Networks.MinibatchDiscrimination(128L, 4L, 3L);
+                _Similar = NewSimilar();
                 register_module("Similar", _Similar);
-                _Score = global::TorchSharp.torch.nn.Linear(132L, 1L, hasBias: true);
+                _Score = NewScore();
                 register_module("Score", _Score);
                 global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.Dcgan);
                 _DownSpectral = new(_Down, _Down.weight!);
                 _ScoreSpectral = new(_Score, _Score.weight!);
             }
+
+            /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
+                new global::GanGen.Runtime.Kernels.KernelProbe[]
+            {
+                new("Conv2d 2 → 8, k4 s2 p1", new long[] { 2L, 8L, 8L }, NewDown),
+                new("MinibatchDiscrimination 128 → +4 (kernels of 3)", new long[] { 128L }, NewSimilar),
+                new("Dense 132 → 1", new long[] { 132L }, NewScore),
+            };
+
+            private static global::TorchSharp.Modules.Conv2d NewDown() =>
+                global::TorchSharp.torch.nn.Conv2d(
+                    2L, 8L, kernel_size: 4L, stride: 2L, padding: 1L, dilation: 1L, bias: true);
+
+            private static global::GanGen.Runtime.Networks.MinibatchDiscrimination NewSimilar() =>
+                new global::GanGen.Runtime.Networks.MinibatchDiscrimination(128L, 4L, 3L);
+
+            private static global::TorchSharp.Modules.Linear NewScore() =>
+                global::TorchSharp.torch.nn.Linear(132L, 1L, hasBias: true);
 
             /// <summary>MinibatchStdDev (groups of 4), Conv2d 2 → 8, k4 s2 p1, spectral norm, LeakyReLU(0.2), features matched (weight 0.1): 1×8×8 → 8×4×4, 264 parameters.</summary>
             public partial global::TorchSharp.Modules.Conv2d Down { get => _Down; }

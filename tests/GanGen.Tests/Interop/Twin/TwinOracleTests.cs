@@ -77,8 +77,8 @@ public sealed class TwinOracleTests : TemporaryFolderTests
     /// <summary>Trains <paramref name="gan"/> and its twin side by side; returns the largest loss, state and sample differences.</summary>
     /// <param name="requireExtraUpdates">The case is there for an adaptive schedule: some step must give the generator an extra round and some the discriminator an extra update.</param>
     private double[] Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminator> gan, int steps, DeclaredDraws declared, bool requireExtraUpdates = false)
-        where TGenerator : nn.Module
-        where TDiscriminator : nn.Module
+        where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+        where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
         using var _ = gan;
         string twin = PathOf("twin");
