@@ -4,7 +4,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// Verbs: `all` (everything BENCHMARKS.md reports, in one run), `paired [rounds]`, `soak [steps] [interval]`;
+// Verbs: `all` (everything BENCHMARKS.md reports, in one run), `paired [rounds]`, `soak [steps] [interval]`,
+// `routes [rounds]` (the kernel check's routes);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*RingStep*').
 string verb = args.Length > 0 ? args[0] : "";
 // Every figure is of one machine: the same code runs at different speeds, and with different correctness, on different CPUs.
@@ -12,6 +13,8 @@ GanGen.Runtime.Kernels.KernelCheck.Verify(GanGen.Runtime.Kernels.KernelCheck.Can
 Console.WriteLine($"machine: {GanGen.Runtime.Kernels.KernelCheck.Machine}; kernels: {GanGen.Runtime.Kernels.KernelCheck.Route.Name}");
 switch (verb)
 {
+    case "routes":
+        return GanGen.Benchmarks.RoutesRun.Run(Argument(1, 40));
     case "paired":
         return GanGen.Benchmarks.PairedRun.Run(Argument(1, 40));
     case "soak":
