@@ -44,6 +44,32 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
             .Where(static recovery => recovery is not null)
             .WithTrackingName(TrackingNames.Recoveries);
 
+        // A block is emitted once, in its own file, from the uses every valid GAN of the compilation makes of it.
+        var blocks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Language.Attributes.Block,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => GanParser.ParseBlock(ctx, ct))
+            .Where(static block => block is not null)
+            .WithTrackingName(TrackingNames.Blocks);
+
+        var blockUses = specs
+            .Collect()
+            .Select(static (all, _) => BlockPlanner.Uses(all))
+            .WithTrackingName(TrackingNames.BlockUses);
+
+        var blockOutputs = blocks
+            .Combine(blockUses)
+            .Select(static (pair, _) => BlockPlanner.Plan(pair.Left!, pair.Right))
+            .Where(static output => output is not null)
+            .WithTrackingName(TrackingNames.BlockOutputs);
+
+        context.RegisterSourceOutput(blockOutputs, static (spc, block) =>
+        {
+            foreach (var item in block!.Diagnostics) spc.ReportDiagnostic(item.ToDiagnostic());
+            spc.AddSource(BlockFileEmitter.HintName(block), BlockFileEmitter.Emit(block));
+        });
+
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
         {
             foreach (var item in items) spc.ReportDiagnostic(item.ToDiagnostic());

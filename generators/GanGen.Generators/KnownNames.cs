@@ -21,4 +21,10 @@ public static class TrackingNames
     public const string Diagnostics = "GanGen.Diagnostics";
     /// <summary>What a declaration with errors still gets emitted (its layer property implementations).</summary>
     public const string Recoveries = "GanGen.Recoveries";
+    /// <summary>ForAttributeWithMetadataName + parse of each [GanBlock] class.</summary>
+    public const string Blocks = "GanGen.Blocks";
+    /// <summary>Every block use of every valid GAN, by block type.</summary>
+    public const string BlockUses = "GanGen.BlockUses";
+    /// <summary>What each block's file holds: its class from its uses, or its layer implementations when no valid GAN uses it.</summary>
+    public const string BlockOutputs = "GanGen.BlockOutputs";
 }

@@ -29,5 +29,5 @@ internal sealed partial class MinibatchStdDevKind
 
 internal sealed partial class MinibatchDiscriminationKind
 {
-    public override string Onnx(StepSpec step, StepSite site) => $"graph.MinibatchDiscrimination(x, {site.Module}, \"{LayerName(site)}\")";
+    public override string Onnx(StepSpec step, StepSite site) => $"graph.MinibatchDiscrimination(x, {site.Module}, {OnnxName(site)})";
 }

@@ -87,6 +87,9 @@ internal sealed partial class LayerNormKind : StepKind
         ? ShapeResult.Ok(input, 2 * input[input.Length - 1])
         : ShapeResult.Fail("LayerNorm needs at least one dimension");
 
+    // LayerNorm normalises the last dimension, whose size it is built with.
+    public override string ConstructionKey(StepSpec step) => $"{step.InputShape[step.InputShape.Count - 1]}/{step.InputShape.Count}";
+
     public override string Construct(StepSpec step, StepSite site) =>
         $"global::TorchSharp.torch.nn.LayerNorm({Literals.Long(step.InputShape[step.InputShape.Count - 1])}, eps: {Literals.Double(step["Epsilon"])})";
 

@@ -28,4 +28,10 @@ internal abstract partial class StepKind
 
     /// <summary>The declared layer name behind a site: its module field without the underscore.</summary>
     protected static string LayerName(StepSite site) => site.Module.Substring(1);
+
+    /// <summary>
+    /// The C# expression naming a layer's ONNX node: <c>"Conv1"</c>, or in a block <c>prefix + "Conv1"</c>, so its
+    /// initializers carry the nested state_dict names (<c>Block1.Conv1.weight</c>).
+    /// </summary>
+    protected static string OnnxName(StepSite site) => site.InBlock ? $"prefix + \"{LayerName(site)}\"" : $"\"{LayerName(site)}\"";
 }

@@ -71,11 +71,29 @@ internal abstract partial class StepKind
     /// <summary>A layer whose weight spectral normalisation can divide by its largest singular value.</summary>
     public virtual bool HasWeightMatrix => false;
 
+    /// <summary>
+    /// The layer's module normalises its own inner weights under [SpectralNorm] (constructed with <c>spectral: true</c>)
+    /// and has spectral passes of its own, instead of one SpectralNorm over a single weight.
+    /// </summary>
+    public virtual bool SpectralNormInside => false;
+
     /// <summary>Whether the layer's weight keeps its output channels along dimension 1 (transposed convolutions).</summary>
     public virtual bool OutputsAlongSecondDimension => false;
 
     /// <summary>Applies to the discriminator only (it reads the batch or marks the discriminator's features); used on a generator it is GAN219.</summary>
     public virtual string? DiscriminatorOnlyReason => null;
+
+    /// <summary>The kernel check runs the layer's module (false for layers that compute nothing, such as Identity).</summary>
+    public virtual bool HasKernel => IsLayer;
+
+    /// <summary>A merge (Add, Concat, Multiply): its other operand is the node its attribute names.</summary>
+    public virtual bool IsMerge => false;
+
+    /// <summary>
+    /// What the step's construction and forward code read of its input shape, beyond its arguments: by default the
+    /// channels (features) and the rank. Uses of a block whose steps agree on it share one generated class.
+    /// </summary>
+    public virtual string ConstructionKey(StepSpec step) => $"{step.InputShape[0]}/{step.InputShape.Count}";
 
     /// <summary>A short description for summaries and XML docs: "Conv2d 1 → 64, k4 s2 p1".</summary>
     public virtual string Describe(StepSpec step) => Name;
@@ -89,7 +107,9 @@ internal abstract partial class StepKind
 /// <param name="Fresh">x is an intermediate this forward owns (so in-place ops may overwrite it); false for the caller's input.</param>
 /// <param name="ClassConditional">The network modulates its batch norms per class (conditional batch norm).</param>
 /// <param name="Spectral">The layer's spectral-norm field when the property declares [SpectralNorm], else null.</param>
-internal readonly record struct StepSite(string Module, string Prefix, bool Fresh, bool ClassConditional, string? Spectral = null)
+/// <param name="Other">A merge's other operand: the variable holding the node it names.</param>
+/// <param name="InBlock">The step is in a block, whose ONNX names are prefixed with its use's name.</param>
+internal readonly record struct StepSite(string Module, string Prefix, bool Fresh, bool ClassConditional, string? Spectral = null, string? Other = null, bool InBlock = false)
 {
     /// <summary>The weight the layer computes with: its own, or its spectrally normalised one.</summary>
     public string? NormalisedWeight => Spectral is null ? null : $"{Spectral}.Weight({Module}.weight!)";

@@ -10,11 +10,19 @@ internal sealed class StepValues
 {
     private readonly Arguments _arguments;
 
-    public StepValues(Arguments arguments, EquatableArray<int> dimensions)
+    public StepValues(Arguments arguments, EquatableArray<int> dimensions, long[]? other = null, string? otherName = null)
     {
         _arguments = arguments;
         Dimensions = dimensions;
+        Other = other;
+        OtherName = otherName;
     }
+
+    /// <summary>A merge's other operand: the shape of the node it names.</summary>
+    public long[]? Other { get; }
+
+    /// <summary>A merge's other operand as written: "Skip", or "the input".</summary>
+    public string? OtherName { get; }
 
     public double this[string name] => _arguments[name];
 

@@ -151,6 +151,30 @@ internal static class DiagnosticDescriptors
         "Layer or operation does not apply here",
         "[{0}] on '{1}' does not apply: {2}");
 
+    public static readonly DiagnosticDescriptor UnknownNode = Error("GAN230", Topology,
+        "Reference to a node that does not exist",
+        "[{0}] on '{1}' names '{2}', but {3} has no such node; name one of its nodes with nameof ({4}) or Node.Input");
+
+    public static readonly DiagnosticDescriptor LaterNode = Error("GAN231", Topology,
+        "Reference to a node that is not computed yet",
+        "[{0}] on '{1}' names '{2}', {3}; a node reads only its input and earlier nodes, so a network has no cycle: declare '{2}' before '{1}' or name an earlier node");
+
+    public static readonly DiagnosticDescriptor UnusedNode = Warning("GAN232", Topology,
+        "Node whose output nothing reads",
+        "Nothing reads the output of '{0}' in {1}: the next node reads {2} and no merge names '{0}', so its weights never train; remove it, or read it with [From(nameof({0}))] or a merge");
+
+    public static readonly DiagnosticDescriptor BlockContainsItself = Error("GAN233", Topology,
+        "Block contains itself",
+        "'{0}' is a {1}, which contains '{0}' again through its own nodes; a block cannot contain itself, directly or through other blocks");
+
+    public static readonly DiagnosticDescriptor BlockUsesDiffer = Error("GAN234", Topology,
+        "Uses of a block construct different layers",
+        "Block '{0}' is used as '{1}' {2}, but as '{3}' {4}; one block class builds one set of layers, so declare another [GanBlock] class for the other use");
+
+    public static readonly DiagnosticDescriptor BlockNodeTakesOperations = Error("GAN235", Topology,
+        "A block node takes operations only",
+        "'{0}' is a {1} block; it takes operations after the block ([ReLU], [Add(...)], …), not the layer [{2}]: put layers inside the block or on a node of their own");
+
     public static readonly DiagnosticDescriptor SigmoidDiscriminator = Error(DiagnosticIds.SigmoidDiscriminator, Loss,
         "Discriminator ends in Sigmoid",
         "Discriminator '{0}' ends in Sigmoid, but the {1} loss takes raw scores ({2}); remove the trailing [Sigmoid]");

@@ -4,13 +4,15 @@ using GanGen.Generators.Model;
 namespace GanGen.Generators.Emit;
 
 /// <summary>
-/// Writes a network's straight-line <c>forward</c>: the label joined to the input where declared, each step's code
-/// from its <see cref="StepKind"/>, and a projection or class head on the last layer's input where declared.
+/// Prints a network's or block's <see cref="NodeProgram"/> as its straight-line TorchSharp <c>forward</c>: the label
+/// joined to the input where declared, each step's code from its <see cref="StepKind"/>, kept values for later readers,
+/// and a projection or class head on the last layer's input where declared.
 /// </summary>
 /// <remarks>
-/// Each new intermediate replaces x and the previous one is disposed at once (autograd keeps what backward needs), so
-/// a training step needs no dispose scope. Steps run in place only on intermediates the forward owns: the caller's
-/// input is never modified or disposed.
+/// Each new intermediate replaces x and the previous one is disposed at once (autograd keeps what backward needs), and
+/// a kept value is disposed after its last reader, so a training step needs no dispose scope. Steps run in place only
+/// on intermediates the forward owns alone: the caller's input and kept values are never modified, and never disposed
+/// by the forward.
 /// </remarks>
 internal static class ForwardEmitter
 {
@@ -21,71 +23,90 @@ internal static class ForwardEmitter
     {
         var condition = network.Condition;
         string returns = condition.Mode == Conditioning.Auxiliary ? $"({Tensor} Scores, {Tensor} ClassLogits)" : Tensor;
+        bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
         writer.Line($"/// <summary>Runs the {(network.Role == NetworkRole.Generator ? "generator" : "discriminator")} on a [N, {string.Join(", ", Inputs(network))}] batch" +
             (condition.TakesLabels ? " and its [N] class labels" : string.Empty) + ".</summary>");
-        writer.Open($"public override {returns} forward({Parameters(condition, network, out string input)})");
-        WriteSteps(writer, network, plan, input, stop: null);
+        writer.Open($"public override {returns} forward({Parameters(plan, condition.TakesLabels)})");
+        var program = plan.Program(head);
+        JoinLabel(writer, condition, plan.InputVariable);
+        Print(writer, plan, program, auxiliary: condition.Mode == Conditioning.Auxiliary, labels: condition.TakesLabels);
         writer.Close();
 
         if (FeatureMatching.Of(network) is { } matching)
         {
             writer.Line();
             writer.Line($"/// <summary>The features generator samples are matched on (Salimans et al. 2016): the output at [FeatureMatching], {Literals.Shape(matching.Shape)} per sample.</summary>");
-            writer.Open($"public {Tensor} Features({Parameters(condition, network, out input)})");
-            WriteSteps(writer, network, plan, input, matching);
+            writer.Open($"public {Tensor} Features({Parameters(plan, condition.TakesLabels)})");
+            var features = plan.Program(head: false, (matching.Layer, matching.Step));
+            JoinLabel(writer, condition, plan.InputVariable);
+            Print(writer, plan, features, auxiliary: false, labels: condition.TakesLabels);
             writer.Close();
         }
     }
 
-    private static string Parameters(ConditionSpec condition, NetworkSpec network, out string input)
+    public static void Emit(SourceWriter writer, BlockSpec block, NetworkPlan plan)
     {
-        input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
-        return condition.TakesLabels ? $"{Tensor} {input}, {Tensor} labels" : $"{Tensor} input";
+        writer.Line($"/// <summary>Runs the block on a batch{(block.ClassConditional ? " and its [N] class labels" : string.Empty)}.</summary>");
+        writer.Open($"public override {Tensor} forward({Parameters(plan, block.ClassConditional)})");
+        writer.Line($"{Tensor} x = input;");
+        Print(writer, plan, plan.Program(head: false), auxiliary: false, labels: block.ClassConditional);
+        writer.Close();
     }
 
-    /// <summary>The body: every step in order, the head on the last layer; or, with <paramref name="stop"/>, the steps up to the features it marks.</summary>
-    private static void WriteSteps(SourceWriter writer, NetworkSpec network, NetworkPlan plan, string input, FeatureMatching? stop)
+    private static string Parameters(NetworkPlan plan, bool labels) =>
+        labels ? $"{Tensor} {plan.InputVariable}, {Tensor} labels" : $"{Tensor} {plan.InputVariable}";
+
+    private static void Print(SourceWriter writer, NetworkPlan plan, NodeProgram program, bool auxiliary, bool labels)
     {
-        var condition = network.Condition;
-        bool head = stop is null && condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
-        bool fresh = JoinLabel(writer, condition, input);
-        for (int l = 0; l < network.Layers.Count; l++)
+        foreach (var instruction in program.Instructions)
         {
-            var layer = network.Layers[l];
-            bool last = l == network.Layers.Count - 1;
-            writer.Line($"// {layer.Name}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}");
-            bool featuresOwned = fresh;
-            if (last && head)
+            var node = instruction.Node;
+            switch (instruction.Op)
             {
-                // Keep the last layer's input alive: the projection or class head reads it after the layer.
-                writer.Line($"{Tensor} features = x;");
-                fresh = false;
-            }
-            for (int s = 0; s < layer.Steps.Count; s++)
-            {
-                var step = layer.Steps[s];
-                var code = StepCatalog.Get(step.Kind).Forward(step, plan.Site(step, fresh));
-                if (!code.IsNone)
-                {
+                case Op.Node:
+                    writer.Line($"// {node!.Name}: {Literals.Shape(node.InputShape)} → {Literals.Shape(node.OutputShape)}");
+                    break;
+                case Op.Load:
+                    if (instruction.Owned) writer.Line("x.Dispose();");
+                    writer.Line($"x = {plan.Local(instruction.Value!)};");
+                    break;
+                case Op.Keep:
+                    // An alias view when x is not this forward's own (the caller's input, another kept value).
+                    writer.Line($"{Tensor} {plan.Local(instruction.Value!)} = {(instruction.Owned ? "x" : "x.alias()")};");
+                    break;
+                case Op.Release:
+                    if (instruction.Owned) writer.Line($"{plan.Local(instruction.Value!)}.Dispose();");
+                    break;
+                case Op.Block:
+                    Assign(writer, $"{Literals.Field(node!.Name)}.forward(x{(node.Block!.ClassConditional ? ", labels" : string.Empty)})", instruction.Fresh);
+                    break;
+                case Op.Step:
+                case Op.Merge:
+                    var code = StepCatalog.Get(instruction.Step!.Kind).Forward(instruction.Step, plan.Site(instruction.Step, instruction.Fresh));
+                    if (code.IsNone) break;
                     if (code.InPlace) writer.Wrapped(code.Expression + ";");
-                    else if (fresh) writer.Wrapped($"x = Replace(x, {code.Expression});");
-                    else writer.Wrapped($"x = {code.Expression};");
-                    fresh = true;
-                }
-                if (stop is not null && stop.Layer == l && stop.Step == s)
-                {
+                    else Assign(writer, code.Expression, instruction.Fresh);
+                    break;
+                case Op.Head:
+                    Head(writer, plan.Condition);
+                    break;
+                case Op.Return:
                     // The caller's input is never returned as is: a later dispose of the result would dispose it.
-                    writer.Line(fresh ? "return x;" : "return x.alias();");
-                    return;
-                }
+                    string result = instruction.Owned ? "x" : "x.alias()";
+                    writer.Line(auxiliary ? $"return ({result}, classLogits);" : $"return {result};");
+                    break;
             }
-            if (last && head) Head(writer, condition, featuresOwned);
         }
-        writer.Line(condition.Mode == Conditioning.Auxiliary ? "return (x, classLogits);" : "return x;");
     }
 
-    /// <summary>Joins the label to the input where declared; returns whether x is then an owned intermediate.</summary>
-    private static bool JoinLabel(SourceWriter writer, ConditionSpec condition, string input)
+    private static void Assign(SourceWriter writer, string expression, bool fresh)
+    {
+        if (fresh) writer.Wrapped($"x = Replace(x, {expression});");
+        else writer.Wrapped($"x = {expression};");
+    }
+
+    /// <summary>Joins the label to the input where declared: x starts as an intermediate the forward owns.</summary>
+    private static void JoinLabel(SourceWriter writer, ConditionSpec condition, string input)
     {
         switch (condition.Mode)
         {
@@ -93,19 +114,19 @@ internal static class ForwardEmitter
                 writer.Line($"// The one-hot label joins the input (Mirza & Osindero 2014).");
                 writer.Line($"using var label = {Conditions}.OneHot(labels, {Literals.Long(condition.Classes)});");
                 writer.Line($"{Tensor} x = {Conditions}.Join({input}, label);");
-                return true;
+                break;
             case Conditioning.Embedding:
                 writer.Line($"// The label's learned {condition.Width}-wide embedding joins the input.");
                 writer.Line("using var label = _LabelEmbedding.forward(labels);");
                 writer.Line($"{Tensor} x = {Conditions}.Join({input}, label);");
-                return true;
+                break;
             default:
                 writer.Line($"{Tensor} x = {input};");
-                return false;
+                break;
         }
     }
 
-    private static void Head(SourceWriter writer, ConditionSpec condition, bool featuresOwned)
+    private static void Head(SourceWriter writer, ConditionSpec condition)
     {
         if (condition.Mode == Conditioning.Projection)
         {
@@ -117,7 +138,6 @@ internal static class ForwardEmitter
             writer.Line("// AC-GAN (Odena et al. 2017): class logits from the same features.");
             writer.Line($"{Tensor} classLogits = {Conditions}.Classify(_ClassHead, features);");
         }
-        if (featuresOwned) writer.Line("features.Dispose();");
     }
 
     private static string[] Inputs(NetworkSpec network)

@@ -5,10 +5,11 @@ using GanGen.Generators.Model;
 namespace GanGen.Generators.Emit;
 
 /// <summary>
-/// Emits a network as a TorchSharp module: one field and one strongly-typed partial property per layer, explicit
-/// registration under the layer's name (so parameters read <c>Hidden1.weight</c>), and a straight-line
-/// <c>forward</c> with no Sequential, LINQ or reflection. What each step constructs and computes comes from its
-/// <see cref="StepKind"/>; this class only walks the layers.
+/// Emits a network or a block as a TorchSharp module: one field and one strongly-typed partial property per node,
+/// explicit registration under the node's name (so parameters read <c>Hidden1.weight</c>, <c>Block1.Conv1.weight</c>),
+/// each layer's construction stated once, and a straight-line <c>forward</c> printed from the lowered
+/// <see cref="NodeProgram"/>, with no Sequential, LINQ or reflection. What each step constructs and computes comes from its
+/// <see cref="StepKind"/>; this class only walks the nodes.
 /// </summary>
 internal static class NetworkEmitter
 {
@@ -29,8 +30,37 @@ internal static class NetworkEmitter
             writer.Line($"public const int LatentSize = {Literals.Int(gan.LatentSize)};");
             writer.Line();
         }
+        EmitBody(writer, plan, network.Name, network.Init, $"with {Initialisation(network.Init)}");
+        writer.Line();
+        ForwardEmitter.Emit(writer, network, plan);
+        writer.Line();
+        OnnxEmitter.Emit(writer, network, plan, gan);
+        EmitTail(writer, plan, network.Name, network.InputShape);
+        writer.Close();
+    }
 
-        foreach (var layer in network.Layers) writer.Line($"private readonly {layer.TypeName} {Literals.Field(layer.Name)};");
+    /// <summary>A block class: its nodes as a module, built by each node that uses it; the network's initialisation reaches it.</summary>
+    public static void Emit(SourceWriter writer, BlockSpec block)
+    {
+        var plan = NetworkPlan.Of(block);
+        string input = block.InputShape.Count == 3 ? $"{block.InputShape[0]} channels" : Literals.Shape(block.InputShape);
+        writer.Line($"/// <summary>Block of {Literals.Count(block.Layers.Count)} nodes on {input}, {Literals.Count(plan.ParameterCount)} parameters per use; " +
+            "each use is a module of its own.</summary>");
+        writer.Line(Generated.Attribute);
+        string module = block.ClassConditional ? $"global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}, {Tensor}>" : $"global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>";
+        writer.Open($"partial class {block.Name} : {module}, global::GanGen.Runtime.Kernels.IKernelChecked");
+        EmitBody(writer, plan, block.Name, WeightInit.Default, "initialised by the network that uses it");
+        writer.Line();
+        ForwardEmitter.Emit(writer, block, plan);
+        writer.Line();
+        OnnxEmitter.Emit(writer, block, plan);
+        EmitTail(writer, plan, block.Name, block.InputShape);
+        writer.Close();
+    }
+
+    private static void EmitBody(SourceWriter writer, NetworkPlan plan, string name, WeightInit init, string initialisation)
+    {
+        foreach (var layer in plan.Nodes) writer.Line($"private readonly {layer.TypeName} {Literals.Field(layer.Name)};");
         foreach (var module in plan.LabelModules) writer.Line($"private readonly {module.Type} {Literals.Field(module.Name)};");
         foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"private readonly global::GanGen.Runtime.Networks.SpectralNorm {field};");
         foreach (var field in plan.Fields)
@@ -40,10 +70,10 @@ internal static class NetworkEmitter
         }
         writer.Line();
 
-        writer.Line($"/// <summary>Builds the layers on the CPU, registered under their names, with {Initialisation(network.Init)}, once their kernels are checked.</summary>");
-        writer.Open($"public {network.Name}() : base(\"{network.Name}\")");
+        writer.Line($"/// <summary>Builds the layers on the CPU, registered under their names, {initialisation}, once their kernels are checked.</summary>");
+        writer.Open($"public {name}() : base(\"{name}\")");
         writer.Line("global::GanGen.Runtime.Kernels.KernelCheck.Verify(KernelProbes);");
-        foreach (var layer in network.Layers)
+        foreach (var layer in plan.Nodes)
         {
             writer.Line($"{Literals.Field(layer.Name)} = {plan.Factory(layer)}();");
             writer.Line($"register_module(\"{layer.Name}\", {Literals.Field(layer.Name)});");
@@ -53,8 +83,8 @@ internal static class NetworkEmitter
             writer.Line($"{Literals.Field(module.Name)} = {module.Constructor};");
             writer.Line($"register_module(\"{module.Name}\", {Literals.Field(module.Name)});");
         }
-        if (network.Init != WeightInit.Default)
-            writer.Line($"global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.{network.Init});");
+        if (init != WeightInit.Default)
+            writer.Line($"global::GanGen.Runtime.Initialization.WeightInitializer.Apply(this, global::GanGen.WeightInit.{init});");
         foreach (var module in plan.LabelModules)
         {
             if (module.AfterInitialisation is { } statement) writer.Line(statement);
@@ -65,7 +95,7 @@ internal static class NetworkEmitter
         writer.Close();
         EmitKernelProbes(writer, plan);
 
-        foreach (var layer in network.Layers)
+        foreach (var layer in plan.Nodes)
         {
             writer.Line();
             writer.Line($"/// <summary>{plan.Describe(layer)}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}, " +
@@ -73,30 +103,35 @@ internal static class NetworkEmitter
             string access = layer.Accessibility.Length == 0 ? string.Empty : layer.Accessibility + " ";
             writer.Line($"{access}partial {layer.TypeName} {layer.Name} {{ get => {Literals.Field(layer.Name)}; }}");
         }
+    }
 
-        writer.Line();
-        ForwardEmitter.Emit(writer, network, plan);
-        writer.Line();
-        OnnxEmitter.Emit(writer, network, plan, gan);
-
-        if (plan.SpectralLayers.Count > 0) EmitSpectralPasses(writer, plan);
+    private static void EmitTail(SourceWriter writer, NetworkPlan plan, string name, EquatableArray<long> input)
+    {
+        if (plan.HasSpectralNorm) EmitSpectralPasses(writer, plan);
 
         writer.Line();
         writer.Line("/// <summary>Every layer's description, output shape and parameter count, inferred at compile time.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Inspection.LayerSummary> LayerSummaries { get; } =");
         writer.Line("    new global::GanGen.Runtime.Inspection.LayerSummary[]");
         writer.Line("{");
-        foreach (var layer in network.Layers)
+        foreach (var layer in plan.Nodes)
             writer.Line($"    new(\"{layer.Name}\", \"{plan.Describe(layer)}\", {Literals.LongArray(layer.OutputShape)}, {Literals.Long(layer.ParameterCount)}),");
         foreach (var module in plan.LabelModules)
             writer.Line($"    new(\"{module.Name}\", \"{module.Description}\", {Literals.LongArray(new EquatableArray<long>(module.OutputShape))}, {Literals.Long(module.ParameterCount)}),");
         writer.Line("};");
         writer.Line();
         writer.Line("/// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>");
-        writer.Wrapped($"public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(\"{network.Name}\", {Literals.LongArray(network.InputShape)}, LayerSummaries);");
+        writer.Wrapped($"public static string Summary() => global::GanGen.Runtime.Inspection.ModelSummary.Format(\"{name}\", {Literals.LongArray(input)}, LayerSummaries);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public override string ToString() => Summary();");
+        writer.Line();
+        // TorchSharp registers a child module's fields again under their field names (_Conv1) when the child is
+        // registered: every component here is registered once, under its declared name.
+        writer.Line("/// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>");
+        writer.Line("protected override void RegisterComponents()");
+        writer.Line("{");
+        writer.Line("}");
         writer.Line();
         writer.Open($"private static {Tensor} Replace({Tensor} previous, {Tensor} next)");
         writer.Line("previous.Dispose();");
@@ -116,29 +151,33 @@ internal static class NetworkEmitter
             writer.Line("base.Dispose(disposing);");
             writer.Close();
         }
-        writer.Close();
     }
 
     /// <summary>
     /// Each layer's construction, stated once: the constructor and the kernel check's probes call it. The probes list
-    /// each distinct configuration with the input shape of one sample, as inferred at compile time.
+    /// each distinct configuration with the input shape of one sample, as inferred at compile time, then each block's.
     /// </summary>
     private static void EmitKernelProbes(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
-        writer.Line("/// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>");
+        string blocks = plan.BlockNodes.GetEnumerator().MoveNext() ? " (its blocks' too)" : string.Empty;
+        writer.Line($"/// <summary>Each distinct layer configuration with one sample's input shape{blocks}: what the kernel check runs once per process.</summary>");
         writer.Line($"public static {KernelProbeList} KernelProbes {{ get; }} =");
-        writer.Line("    new global::GanGen.Runtime.Kernels.KernelProbe[]");
-        writer.Line("{");
+        writer.Line("[");
         var seen = new HashSet<string>();
-        foreach (var layer in plan.Network.Layers)
+        foreach (var layer in plan.Nodes)
         {
-            var (description, shape) = plan.Probe(layer);
+            if (plan.Probe(layer) is not var (description, shape)) continue;
             if (seen.Add(description + Literals.LongArray(shape)))
                 writer.Line($"    new(\"{description}\", {Literals.LongArray(shape)}, {plan.Factory(layer)}),");
         }
-        writer.Line("};");
-        foreach (var layer in plan.Network.Layers)
+        var blockTypes = new HashSet<string>();
+        foreach (var node in plan.BlockNodes)
+        {
+            if (blockTypes.Add(node.Block!.TypeName)) writer.Line($"    .. {node.Block.TypeName}.KernelProbes,");
+        }
+        writer.Line("];");
+        foreach (var layer in plan.Nodes)
         {
             writer.Line();
             writer.ExpressionBodied($"private static {layer.TypeName} {plan.Factory(layer)}()", plan.Construct(layer));
@@ -153,11 +192,21 @@ internal static class NetworkEmitter
         writer.Line("/// <summary>Starts an update: each spectrally normalised weight is computed once (one power iteration) and shared until the end.</summary>");
         writer.Open("public void BeginSpectralPass()");
         foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{field}.BeginPass();");
+        foreach (var layer in plan.SelfSpectralLayers) writer.Line($"{Literals.Field(layer.Name)}.BeginSpectralPass();");
+        foreach (var node in plan.BlockNodes)
+        {
+            if (NetworkPlan.HasSpectral(node.Block!)) writer.Line($"{Literals.Field(node.Name)}.BeginSpectralPass();");
+        }
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Ends an update: the weights may change now.</summary>");
         writer.Open("public void EndSpectralPass()");
         foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{field}.EndPass();");
+        foreach (var layer in plan.SelfSpectralLayers) writer.Line($"{Literals.Field(layer.Name)}.EndSpectralPass();");
+        foreach (var node in plan.BlockNodes)
+        {
+            if (NetworkPlan.HasSpectral(node.Block!)) writer.Line($"{Literals.Field(node.Name)}.EndSpectralPass();");
+        }
         writer.Close();
     }
 

@@ -14,13 +14,89 @@ internal sealed class NetworkPlan
     private readonly Dictionary<StepSpec, StepSite> _sites = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string> _factories = new();
 
-    private NetworkPlan(NetworkSpec network) => Network = network;
+    private NetworkPlan(IReadOnlyList<LayerSpec> nodes, ConditionSpec condition, bool inBlock, string input)
+    {
+        Nodes = nodes;
+        Condition = condition;
+        InBlock = inBlock;
+        InputVariable = input;
+    }
 
-    public NetworkSpec Network { get; }
+    /// <summary>The nodes of the network or block, in order.</summary>
+    public IReadOnlyList<LayerSpec> Nodes { get; }
+
+    /// <summary>How the network takes its label (none for a block: a block sees only what its nodes declare).</summary>
+    public ConditionSpec Condition { get; }
+
+    /// <summary>A block's plan: its ONNX node names are prefixed with the use's name.</summary>
+    public bool InBlock { get; }
+
+    /// <summary>The forward's input parameter: <c>input</c>, or <c>noise</c>/<c>samples</c> beside labels.</summary>
+    public string InputVariable { get; }
+
+    /// <summary>The block nodes, in order.</summary>
+    public IEnumerable<LayerSpec> BlockNodes
+    {
+        get
+        {
+            foreach (var node in Nodes)
+            {
+                if (node.Block is not null) yield return node;
+            }
+        }
+    }
+
+    /// <summary>Spectral norm in this module or in a block it uses: it has spectral passes.</summary>
+    public bool HasSpectralNorm
+    {
+        get
+        {
+            if (SpectralLayers.Count > 0 || SelfSpectralLayers.Count > 0) return true;
+            foreach (var node in BlockNodes)
+            {
+                if (HasSpectral(node.Block!)) return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Whether a block (or a block inside it) normalises a weight spectrally.</summary>
+    public static bool HasSpectral(BlockSpec block)
+    {
+        foreach (var step in Validation.Declared.Steps(block.Layers))
+        {
+            if (StepCatalog.Get(step.Kind) is SpectralNormKind) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The local holding a kept value: a node's output (<c>down1Out</c>), the input, or a head's features.</summary>
+    /// <param name="input">The printer's name for the input, where it differs from the forward's (ONNX names it <c>noise</c>, <c>samples</c>).</param>
+    public string Local(string value, string? input = null)
+    {
+        if (value == NodeProgram.Features) return "features";
+        if (value == Node.Input) return _inputKept ? "networkInput" : input ?? InputVariable;
+        return char.ToLowerInvariant(value[0]) + value.Substring(1) + "Out";
+    }
+
+    private bool _inputKept;
+    private int _classes;
+
+    /// <summary>The network's forward, lowered: a joined label makes x an owned intermediate from the start.</summary>
+    public NodeProgram Program(bool head, (int Node, int Step)? stop = null)
+    {
+        bool joined = Condition.Mode is Conditioning.Concatenate or Conditioning.Embedding;
+        var program = NodeProgram.Lower(Nodes, joined, head, stop);
+        _inputKept = program.KeptValues.Contains(Node.Input);
+        return program;
+    }
 
     public List<EmittedField> Fields { get; } = new();
 
     public List<LabelModule> LabelModules { get; } = new();
+
+    /// <summary>Layers with [SpectralNorm] whose module normalises its own inner weights and has passes of its own (SelfAttention).</summary>
+    public List<LayerSpec> SelfSpectralLayers { get; } = new();
 
     /// <summary>Layers with [SpectralNorm]: the layer, its spectral-norm field, and whether its weight keeps outputs along dimension 1.</summary>
     public List<(LayerSpec Layer, string Field, bool SecondDimension)> SpectralLayers { get; } = new();
@@ -29,22 +105,33 @@ internal sealed class NetworkPlan
 
     public static NetworkPlan Of(NetworkSpec network)
     {
-        var plan = new NetworkPlan(network);
-        bool classNorm = network.Condition.Mode == Conditioning.BatchNorm;
+        var condition = network.Condition;
+        string input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
+        return Of(network.Layers, condition, condition.Mode == Conditioning.BatchNorm ? condition.Classes : 0, inBlock: false, input);
+    }
+
+    public static NetworkPlan Of(BlockSpec block) =>
+        Of(block.Layers, ConditionSpec.None, block.Classes, inBlock: true, "input");
+
+    /// <param name="conditionalClasses">Batch norms are class-conditional over this many classes; 0 when not.</param>
+    private static NetworkPlan Of(IReadOnlyList<LayerSpec> nodes, ConditionSpec condition, int conditionalClasses, bool inBlock, string input)
+    {
+        bool classNorm = conditionalClasses > 0;
+        var plan = new NetworkPlan(nodes, condition, inBlock, input) { _classes = conditionalClasses };
         var taken = new HashSet<string>();
-        foreach (var layer in network.Layers)
+        foreach (var layer in nodes)
         {
             taken.Add(Literals.Field(layer.Name));
             taken.Add(layer.Name);
         }
-        foreach (var layer in network.Layers)
+        foreach (var layer in nodes)
         {
             // "New" + the layer's name, unless another layer is called that.
             string factory = "New" + layer.Name;
             while (!taken.Add(factory)) factory += "_";
             plan._factories[layer.Name] = factory;
         }
-        foreach (var layer in network.Layers)
+        foreach (var layer in nodes)
         {
             plan.ParameterCount += layer.ParameterCount;
             string? spectral = plan.Spectral(layer, taken);
@@ -55,7 +142,8 @@ internal sealed class NetworkPlan
                 var kind = StepCatalog.Get(step.Kind);
                 occurrences[step.Kind] = occurrences.TryGetValue(step.Kind, out int seen) ? seen + 1 : 1;
                 string prefix = occurrences[step.Kind] == 1 ? layer.Name : layer.Name + occurrences[step.Kind];
-                var site = new StepSite(Literals.Field(layer.Name), prefix, Fresh: true, classNorm && kind.IsBatchNormalization, kind.IsLayer ? spectral : null);
+                var site = new StepSite(Literals.Field(layer.Name), prefix, Fresh: true, classNorm && kind.IsBatchNormalization, kind.IsLayer ? spectral : null,
+                    InBlock: inBlock);
                 var fields = new List<EmittedField>(kind.Fields(step, site));
                 if (fields.Exists(field => taken.Contains(field.Name)))
                 {
@@ -85,17 +173,24 @@ internal sealed class NetworkPlan
             normalised |= kind is SpectralNormKind;
         }
         if (!normalised || module is null) return null;
+        if (module.SpectralNormInside)
+        {
+            SelfSpectralLayers.Add(layer);
+            return Literals.Field(layer.Name);
+        }
         string field = Literals.Field(layer.Name) + "Spectral";
         while (!taken.Add(field)) field += "_";
         SpectralLayers.Add((layer, field, module.OutputsAlongSecondDimension));
         return field;
     }
 
-    /// <summary>The step's site with whether x is an owned intermediate at that point of the forward.</summary>
-    public StepSite Site(StepSpec step, bool fresh) => _sites[step] with { Fresh = fresh };
+    /// <summary>The step's site with whether x is an owned intermediate at that point of the forward, and a merge's other operand.</summary>
+    public StepSite Site(StepSpec step, bool fresh, string? input = null) =>
+        _sites[step] with { Fresh = fresh, Other = step.Reference is { } reference ? Local(reference, input) : null };
 
     public string Construct(LayerSpec layer)
     {
+        if (layer.Block is { } block) return $"new {block.TypeName}()";
         var step = LayerStep(layer);
         return StepCatalog.Get(step.Kind).Construct(step, _sites[step]);
     }
@@ -103,11 +198,13 @@ internal sealed class NetworkPlan
     /// <summary>The static method that constructs the layer's module: <c>NewDown1</c>.</summary>
     public string Factory(LayerSpec layer) => _factories[layer.Name];
 
-    /// <summary>The layer's kernel-check probe: its module's description and one sample's input shape.</summary>
-    public (string Description, EquatableArray<long> SampleShape) Probe(LayerSpec layer)
+    /// <summary>The layer's kernel-check probe: its module's description and one sample's input shape; null for blocks and layers without a kernel.</summary>
+    public (string Description, EquatableArray<long> SampleShape)? Probe(LayerSpec layer)
     {
+        if (layer.Block is not null) return null;
         var step = LayerStep(layer);
-        return (StepCatalog.Get(step.Kind).Describe(step), step.InputShape);
+        var kind = StepCatalog.Get(step.Kind);
+        return kind.HasKernel ? (kind.Describe(step), step.InputShape) : null;
     }
 
     private static StepSpec LayerStep(LayerSpec layer)
@@ -122,6 +219,7 @@ internal sealed class NetworkPlan
     public string Describe(LayerSpec layer)
     {
         var parts = new List<string>();
+        if (layer.Block is { } block) parts.Add($"{block.Name} ({Literals.Count(block.Layers.Count)} nodes)");
         foreach (var step in layer.Steps)
         {
             string description = StepCatalog.Get(step.Kind).Describe(step);
@@ -133,7 +231,7 @@ internal sealed class NetworkPlan
     private void AddClassNorm(LayerSpec layer, StepSpec step)
     {
         long channels = step.InputShape[0];
-        int classes = Network.Condition.Classes;
+        int classes = _classes;
         string scale = layer.Name + "Scale", shift = layer.Name + "Shift";
         LabelModules.Add(LabelModule.Embedding(scale, classes, channels, $"{layer.Name}'s per-class scale", null));
         LabelModules.Add(LabelModule.Embedding(shift, classes, channels, $"{layer.Name}'s per-class shift",
@@ -143,7 +241,7 @@ internal sealed class NetworkPlan
 
     private void AddLabelModules()
     {
-        var condition = Network.Condition;
+        var condition = Condition;
         LabelModule? module = condition.Mode switch
         {
             Conditioning.Embedding => LabelModule.Embedding("LabelEmbedding", condition.Classes, condition.Width, "label embedding", null),

@@ -35,18 +35,8 @@ internal static class OnnxEmitter
         if (condition.TakesLabels)
             writer.Wrapped($"{Value} labels = graph.Input(\"labels\", new long[] {{ -1L }}, global::GanGen.Runtime.Interop.Onnx.OnnxDataType.Int64);");
         writer.Wrapped($"{Value} x = {JoinLabel(condition, input, network)};");
-
-        for (int l = 0; l < network.Layers.Count; l++)
-        {
-            var layer = network.Layers[l];
-            writer.Line($"// {layer.Name}: {Literals.Shape(layer.InputShape)} → {Literals.Shape(layer.OutputShape)}");
-            if (l == network.Layers.Count - 1 && head) writer.Line($"{Value} features = x;");
-            foreach (var step in layer.Steps)
-            {
-                string expression = StepCatalog.Get(step.Kind).Onnx(step, plan.Site(step, fresh: true));
-                if (expression.Length > 0) writer.Wrapped($"x = {expression};");
-            }
-        }
+        var program = plan.Program(head);
+        Print(writer, plan, program, input, condition.TakesLabels);
         if (condition.Mode == Conditioning.Projection)
             writer.Line("x = graph.AddProjection(x, features, _LabelProjection, labels, \"LabelProjection\");");
         writer.Wrapped($"graph.Output(x, \"{(generator ? "samples" : "scores")}\", {BatchShape(network.OutputShape)});");
@@ -54,6 +44,48 @@ internal static class OnnxEmitter
             writer.Wrapped($"graph.Output(graph.Classify(features, _ClassHead, \"ClassHead\"), \"class_logits\", new long[] {{ -1L, {Literals.Long(condition.Classes)} }});");
         writer.Line("return graph;");
         writer.Close();
+    }
+
+    /// <summary>A block's nodes added to a network's graph: each use's initializers are named after it (<c>Block1.Conv1.weight</c>).</summary>
+    public static void Emit(SourceWriter writer, BlockSpec block, NetworkPlan plan)
+    {
+        writer.Line("/// <summary>Adds this block to <paramref name=\"graph\"/> on <paramref name=\"input\"/> (inference semantics), its nodes named <paramref name=\"prefix\"/> + name.</summary>");
+        string labels = block.ClassConditional ? $", {Value} labels" : string.Empty;
+        writer.Open($"public {Value} ToOnnx({Builder} graph, {Value} input, string prefix{labels})");
+        writer.Line($"{Value} x = input;");
+        Print(writer, plan, plan.Program(head: false), "input", block.ClassConditional);
+        writer.Line("return x;");
+        writer.Close();
+    }
+
+    /// <summary>The program's data flow in ONNX: kept values are graph values, nothing is disposed.</summary>
+    private static void Print(SourceWriter writer, NetworkPlan plan, NodeProgram program, string input, bool labels)
+    {
+        foreach (var instruction in program.Instructions)
+        {
+            var node = instruction.Node;
+            switch (instruction.Op)
+            {
+                case Op.Node:
+                    writer.Line($"// {node!.Name}: {Literals.Shape(node.InputShape)} → {Literals.Shape(node.OutputShape)}");
+                    break;
+                case Op.Load:
+                    writer.Line($"x = {plan.Local(instruction.Value!, input)};");
+                    break;
+                case Op.Keep:
+                    writer.Line($"{Value} {plan.Local(instruction.Value!, input)} = x;");
+                    break;
+                case Op.Block:
+                    string prefix = plan.InBlock ? $"prefix + \"{node!.Name}.\"" : $"\"{node!.Name}.\"";
+                    writer.Wrapped($"x = {Literals.Field(node.Name)}.ToOnnx(graph, x, {prefix}{(node.Block!.ClassConditional ? ", labels" : string.Empty)});");
+                    break;
+                case Op.Step:
+                case Op.Merge:
+                    string expression = StepCatalog.Get(instruction.Step!.Kind).Onnx(instruction.Step, plan.Site(instruction.Step, fresh: true, input));
+                    if (expression.Length > 0) writer.Wrapped($"x = {expression};");
+                    break;
+            }
+        }
     }
 
     private static string JoinLabel(ConditionSpec condition, string input, NetworkSpec network) => condition.Mode switch

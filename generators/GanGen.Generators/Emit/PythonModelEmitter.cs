@@ -30,11 +30,18 @@ internal static class PythonModelEmitter
         writer.Close();
         writer.Line();
         EmitDeclaration(writer, gan);
+        var blocks = new PythonBlocks(gan);
+        foreach (var block in blocks.InOrder)
+        {
+            writer.Line();
+            writer.Line();
+            PythonNetworkEmitter.Emit(writer, block, blocks);
+        }
         foreach (var network in new[] { gan.Generator, gan.Discriminator })
         {
             writer.Line();
             writer.Line();
-            PythonNetworkEmitter.Emit(writer, network);
+            PythonNetworkEmitter.Emit(writer, network, blocks);
         }
         var emitted = new HashSet<string>();
         foreach (var regularizer in gan.Regularizers)

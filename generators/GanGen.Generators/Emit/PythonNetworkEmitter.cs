@@ -12,7 +12,7 @@ namespace GanGen.Generators.Emit;
 /// </summary>
 internal static class PythonNetworkEmitter
 {
-    public static void Emit(PythonWriter writer, NetworkSpec network)
+    public static void Emit(PythonWriter writer, NetworkSpec network, PythonBlocks blocks)
     {
         var plan = NetworkPlan.Of(network);
         var condition = network.Condition;
@@ -21,11 +21,66 @@ internal static class PythonNetworkEmitter
         writer.Line();
         writer.Open("def __init__(self):");
         writer.Line("super().__init__()");
-        foreach (var layer in network.Layers)
-            writer.Line(PythonNames.Register(layer.Name, LayerStep(layer, plan).Module!));
+        RegisterNodes(writer, plan, blocks);
         foreach (var module in plan.LabelModules) writer.Line(PythonNames.Register(module.Name, LabelModule(module, condition)));
         writer.Line($"rt.initialise(self, {PythonNames.String(network.Init.ToString())})");
-        foreach (var layer in network.Layers)
+        InitialiseOwnParts(writer, plan);
+        writer.Close();
+        writer.Line();
+        bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
+        writer.Open(Signature("forward", plan, condition.TakesLabels));
+        writer.Line(JoinLabel(condition, plan.InputVariable));
+        Print(writer, plan, plan.Program(head));
+        if (condition.Mode == Conditioning.Projection) writer.Line("x = rt.add_projection(x, features, self.LabelProjection, labels)");
+        writer.Line(condition.Mode == Conditioning.Auxiliary ? "return x, rt.classify(self.ClassHead, features)" : "return x");
+        writer.Close();
+        if (FeatureMatching.Of(network) is { } matching)
+        {
+            writer.Line();
+            writer.Open(Signature("features", plan, condition.TakesLabels));
+            writer.Line("\"\"\"The output at [FeatureMatching], what the generator's feature-matching term compares.\"\"\"");
+            writer.Line(JoinLabel(condition, plan.InputVariable));
+            Print(writer, plan, plan.Program(head: false, (matching.Layer, matching.Step)));
+            writer.Line("return x");
+            writer.Close();
+        }
+        if (plan.HasSpectralNorm) EmitSpectralPasses(writer, plan);
+        writer.Close();
+    }
+
+    /// <summary>A block as an nn.Module of its own; its network initialises it, as in GanGen.</summary>
+    public static void Emit(PythonWriter writer, BlockSpec block, PythonBlocks blocks)
+    {
+        var plan = NetworkPlan.Of(block);
+        writer.Open($"class {blocks.Name(block)}(nn.Module):");
+        writer.Line($"\"\"\"A block of {block.Layers.Count} nodes; each use is a module of its own.\"\"\"");
+        writer.Line();
+        writer.Open("def __init__(self):");
+        writer.Line("super().__init__()");
+        RegisterNodes(writer, plan, blocks);
+        foreach (var module in plan.LabelModules) writer.Line(PythonNames.Register(module.Name, $"nn.Embedding({PythonNames.Int(block.Classes)}, {PythonNames.Int(module.OutputShape[0])})"));
+        InitialiseOwnParts(writer, plan);
+        writer.Close();
+        writer.Line();
+        writer.Open(Signature("forward", plan, block.ClassConditional));
+        writer.Line("x = input");
+        Print(writer, plan, plan.Program(head: false));
+        writer.Line("return x");
+        writer.Close();
+        if (plan.HasSpectralNorm) EmitSpectralPasses(writer, plan);
+        writer.Close();
+    }
+
+    private static void RegisterNodes(PythonWriter writer, NetworkPlan plan, PythonBlocks blocks)
+    {
+        foreach (var layer in plan.Nodes)
+            writer.Line(PythonNames.Register(layer.Name, layer.Block is { } block ? blocks.Name(block) + "()" : LayerStep(layer, plan).Module!));
+    }
+
+    /// <summary>What a module initialises itself after its nodes, as its GanGen constructor does: per-class norms, the projection, spectral norms.</summary>
+    private static void InitialiseOwnParts(PythonWriter writer, NetworkPlan plan)
+    {
+        foreach (var layer in plan.Nodes)
         {
             foreach (var step in layer.Steps)
             {
@@ -34,33 +89,10 @@ internal static class PythonNetworkEmitter
             }
         }
         // The projection starts Xavier-uniform, as NetworkPlan initialises it in GanGen.
-        if (condition.Mode == Conditioning.Projection) writer.Line("nn.init.xavier_uniform_(self.LabelProjection.weight)");
+        if (plan.Condition.Mode == Conditioning.Projection) writer.Line("nn.init.xavier_uniform_(self.LabelProjection.weight)");
         // After initialisation, as in GanGen: the vectors are drawn without changing any layer's weights.
         foreach (var (layer, field, second) in plan.SpectralLayers)
             writer.Line($"{StepKind.PythonSpectral(field)} = rt.SpectralNorm({PythonNames.Member(layer.Name)}{(second ? ", outputs_along_second_dimension=True" : string.Empty)})");
-        writer.Close();
-        writer.Line();
-        EmitForward(writer, network, plan);
-        if (FeatureMatching.Of(network) is { } matching) EmitFeatures(writer, network, plan, matching);
-        if (plan.SpectralLayers.Count > 0) EmitSpectralPasses(writer, plan);
-        writer.Close();
-    }
-
-    /// <summary>The features generator samples are matched on: the steps up to [FeatureMatching], as GanGen's Features.</summary>
-    private static void EmitFeatures(PythonWriter writer, NetworkSpec network, NetworkPlan plan, FeatureMatching matching)
-    {
-        writer.Line();
-        writer.Open(Signature("features", network, out string input));
-        writer.Line("\"\"\"The output at [FeatureMatching], what the generator's feature-matching term compares.\"\"\"");
-        writer.Line(JoinLabel(network.Condition, input));
-        for (int l = 0; l <= matching.Layer; l++)
-        {
-            var steps = network.Layers[l].Steps;
-            int last = l == matching.Layer ? matching.Step : steps.Count - 1;
-            for (int s = 0; s <= last; s++) WriteStep(writer, steps[s], plan);
-        }
-        writer.Line("return x");
-        writer.Close();
     }
 
     /// <summary>Starts and ends a pass of every spectral norm, where GanGen's trainer calls BeginSpectralPass and EndSpectralPass.</summary>
@@ -74,40 +106,46 @@ internal static class PythonNetworkEmitter
                 ? "\"\"\"Starts an update: each normalised weight is computed once (one power iteration) and shared until the end.\"\"\""
                 : "\"\"\"Ends an update: the weights may change now.\"\"\"");
             foreach (var (_, field, _) in plan.SpectralLayers) writer.Line($"{StepKind.PythonSpectral(field)}.{phase}_pass()");
+            foreach (var layer in plan.SelfSpectralLayers) writer.Line($"{PythonNames.Member(layer.Name)}.{phase}_spectral_pass()");
+            foreach (var node in plan.BlockNodes)
+            {
+                if (NetworkPlan.HasSpectral(node.Block!)) writer.Line($"{PythonNames.Member(node.Name)}.{phase}_spectral_pass()");
+            }
             writer.Close();
         }
     }
 
-    private static void WriteStep(PythonWriter writer, StepSpec step, NetworkPlan plan)
+    /// <summary>The program's data flow in PyTorch: kept values are locals; Python frees tensors itself.</summary>
+    private static void Print(PythonWriter writer, NetworkPlan plan, NodeProgram program)
     {
-        var python = StepCatalog.Get(step.Kind).Python(step, plan.Site(step, fresh: true));
-        if (!python.IsNone) writer.Line("x = " + python.Forward);
-    }
-
-    private static void EmitForward(PythonWriter writer, NetworkSpec network, NetworkPlan plan)
-    {
-        var condition = network.Condition;
-        writer.Open(Signature("forward", network, out string input));
-        writer.Line(JoinLabel(condition, input));
-        bool head = condition.Mode is Conditioning.Projection or Conditioning.Auxiliary;
-        for (int l = 0; l < network.Layers.Count; l++)
+        foreach (var instruction in program.Instructions)
         {
-            var layer = network.Layers[l];
-            writer.Line($"# {layer.Name}: {Literals.Shape(layer.InputShape)} -> {Literals.Shape(layer.OutputShape)}");
-            if (l == network.Layers.Count - 1 && head) writer.Line("features = x");
-            foreach (var step in layer.Steps) WriteStep(writer, step, plan);
+            var node = instruction.Node;
+            switch (instruction.Op)
+            {
+                case Op.Node:
+                    writer.Line($"# {node!.Name}: {Literals.Shape(node.InputShape)} -> {Literals.Shape(node.OutputShape)}");
+                    break;
+                case Op.Load:
+                    writer.Line($"x = {plan.Local(instruction.Value!)}");
+                    break;
+                case Op.Keep:
+                    writer.Line($"{plan.Local(instruction.Value!)} = x");
+                    break;
+                case Op.Block:
+                    writer.Line($"x = {PythonNames.Member(node!.Name)}(x{(node.Block!.ClassConditional ? ", labels" : string.Empty)})");
+                    break;
+                case Op.Step:
+                case Op.Merge:
+                    var python = StepCatalog.Get(instruction.Step!.Kind).Python(instruction.Step, plan.Site(instruction.Step, fresh: true));
+                    if (!python.IsNone) writer.Line("x = " + python.Forward);
+                    break;
+            }
         }
-        if (condition.Mode == Conditioning.Projection) writer.Line("x = rt.add_projection(x, features, self.LabelProjection, labels)");
-        writer.Line(condition.Mode == Conditioning.Auxiliary ? "return x, rt.classify(self.ClassHead, features)" : "return x");
-        writer.Close();
     }
 
-    private static string Signature(string method, NetworkSpec network, out string input)
-    {
-        var condition = network.Condition;
-        input = !condition.TakesLabels ? "input" : network.Role == NetworkRole.Generator ? "noise" : "samples";
-        return condition.TakesLabels ? $"def {method}(self, {input}, labels):" : $"def {method}(self, {input}):";
-    }
+    private static string Signature(string method, NetworkPlan plan, bool labels) =>
+        labels ? $"def {method}(self, {plan.InputVariable}, labels):" : $"def {method}(self, {plan.InputVariable}):";
 
     private static string JoinLabel(ConditionSpec condition, string input) => condition.Mode switch
     {

@@ -46,7 +46,7 @@ internal static class PythonTrainerEmitter
         Hook(writer, hooks, "after_discriminator_update", "Runs after each discriminator update.");
         foreach (var (network, role) in new[] { (gan.Discriminator, "discriminator"), (gan.Generator, "generator") })
         {
-            if (NetworkPlan.Of(network).SpectralLayers.Count == 0) continue;
+            if (!NetworkPlan.Of(network).HasSpectralNorm) continue;
             Function(writer, $"begin_{role}_pass(nets)", $"Starts an update of, or through, the {role}: its spectral norms share one power iteration until the end.",
                 $"nets.gan.{role}.begin_spectral_pass()");
             Function(writer, $"end_{role}_pass(nets)", $"Ends a {role} pass: its weights may change now.", $"nets.gan.{role}.end_spectral_pass()");

@@ -186,12 +186,7 @@ internal static class TrainerEmitter
     /// <summary>Opens and closes the network's spectral-norm passes with the trainer's passes, when it normalises any layer.</summary>
     private static void EmitSpectralPasses(SourceWriter writer, NetworkSpec network, string role)
     {
-        bool normalised = false;
-        foreach (var layer in network.Layers)
-        {
-            foreach (var step in layer.Steps) normalised |= StepCatalog.Get(step.Kind) is SpectralNormKind;
-        }
-        if (!normalised) return;
+        if (!NetworkPlan.Of(network).HasSpectralNorm) return;
         foreach (string phase in new[] { "Begin", "End" })
         {
             writer.Line();

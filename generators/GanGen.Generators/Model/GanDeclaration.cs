@@ -24,16 +24,25 @@ internal sealed record AttributeDeclaration(string AttributeName, string Name, S
     }
 }
 
+/// <summary>A node named in a declaration (<c>[From(nameof(Stem))]</c>, <c>[Add(Node.Input)]</c>) and where.</summary>
+internal readonly record struct NodeReference(string Name, SourceSpan Location);
+
 /// <summary>One attribute on a layer property: a layer (Dense, BatchNorm1d, …) or an operation (ReLU, Dropout, …).</summary>
 /// <param name="IsKnown">Declared by GanGen (attributes derived elsewhere have no catalog entry).</param>
-internal sealed record StepDeclaration(AttributeDeclaration Attribute, bool IsLayer, bool IsKnown, EquatableArray<int> Dimensions)
+/// <param name="Reference">For a merge (Add, Concat, Multiply): the node it merges with.</param>
+internal sealed record StepDeclaration(AttributeDeclaration Attribute, bool IsLayer, bool IsKnown, EquatableArray<int> Dimensions, NodeReference? Reference = null)
 {
     public string Name => Attribute.Name;
 
     public SourceSpan Location => Attribute.Location;
 }
 
-/// <summary>A partial property with GanGen attributes: one named layer of a network.</summary>
+/// <summary>
+/// A partial property with GanGen attributes, or whose type is a [GanBlock] class: one named node of a network or block.
+/// </summary>
+/// <param name="From">[From(...)]: the node it reads instead of the previous one.</param>
+/// <param name="Block">Its type's [GanBlock] declaration, when it is a block node (its steps are then operations after the block).</param>
+/// <param name="BlockCycle">Its type is a block that contains itself, directly or through other blocks.</param>
 internal sealed record LayerDeclaration(
     string Name,
     SourceSpan Location,
@@ -45,7 +54,23 @@ internal sealed record LayerDeclaration(
     bool IsStatic,
     bool HasGetter,
     bool HasSetter,
-    EquatableArray<StepDeclaration> Steps);
+    EquatableArray<StepDeclaration> Steps,
+    NodeReference? From = null,
+    BlockDeclaration? Block = null,
+    bool BlockCycle = false);
+
+/// <summary>A class marked [GanBlock], as a node's type: its own layer properties, and where it is declared (its file re-opens that).</summary>
+/// <param name="TypeName">Fully qualified, as a property type names it: <c>global::Demo.ResGan.ResBlock</c>.</param>
+internal sealed record BlockDeclaration(
+    string Name,
+    string TypeName,
+    SourceSpan Location,
+    bool IsPartial,
+    bool IsGeneric,
+    string? BaseType,
+    string? Namespace,
+    EquatableArray<ContainingType> Containers,
+    EquatableArray<LayerDeclaration> Layers);
 
 /// <summary>An optimizer attribute on a network.</summary>
 internal sealed record OptimizerDeclaration(OptimizerKind Kind, AttributeDeclaration Attribute);

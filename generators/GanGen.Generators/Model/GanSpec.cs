@@ -9,7 +9,9 @@ internal readonly record struct SpecArgument(string Name, double Value);
 /// <summary>One resolved layer or operation with its input and output sample shapes.</summary>
 /// <param name="Kind">The metadata name of its attribute ("GanGen.Conv2dAttribute"), the key of the step catalog.</param>
 /// <param name="Arguments">Every argument of the attribute, defaults applied.</param>
-internal sealed record StepSpec(string Kind, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape, EquatableArray<long> OutputShape)
+/// <param name="Reference">A merge's other operand: the node it names (<see cref="Node.Input"/> for the input).</param>
+internal sealed record StepSpec(string Kind, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape,
+    EquatableArray<long> OutputShape, string? Reference = null)
 {
     public double this[string name] => SpecArguments.Get(Arguments, name);
 
@@ -30,6 +32,9 @@ internal static class SpecArguments
     }
 }
 
+/// <summary>One node of a network or block: a layer property with its steps, or a block property with the operations after it.</summary>
+/// <param name="From">The node it reads instead of the previous one ([From]), or null.</param>
+/// <param name="Block">For a block node, the block as this use constructs it; its steps are then operations only.</param>
 internal sealed record LayerSpec(
     string Name,
     string TypeName,
@@ -37,7 +42,32 @@ internal sealed record LayerSpec(
     EquatableArray<StepSpec> Steps,
     EquatableArray<long> InputShape,
     EquatableArray<long> OutputShape,
-    long ParameterCount);
+    long ParameterCount,
+    string? From = null,
+    BlockSpec? Block = null);
+
+/// <summary>
+/// A [GanBlock] class as one use constructs it: its nodes with this use's shapes. Uses that construct the same layers
+/// share a <see cref="Signature"/> (shapes aside), and one class serves them all.
+/// </summary>
+/// <param name="TypeName">Fully qualified: <c>global::Demo.ResGan.ResBlock</c>.</param>
+/// <param name="Containers">The types it is nested in, which its file re-opens.</param>
+/// <param name="Classes">Its batch norms are class-conditional over this many classes (0: they are not), so its forward takes the labels.</param>
+/// <param name="Signature">What its generated class depends on: layers, operations and references, without shapes.</param>
+internal sealed record BlockSpec(
+    string Name,
+    string TypeName,
+    string? Namespace,
+    EquatableArray<ContainingType> Containers,
+    EquatableArray<LayerSpec> Layers,
+    EquatableArray<long> InputShape,
+    EquatableArray<long> OutputShape,
+    long ParameterCount,
+    int Classes,
+    string Signature)
+{
+    public bool ClassConditional => Classes > 0;
+}
 
 /// <summary>A network's optimizer: its kind and the values of its attribute's arguments, defaults resolved.</summary>
 internal sealed record OptimizerSpec(OptimizerKind Kind, EquatableArray<SpecArgument> Values)

@@ -94,16 +94,7 @@ internal static class GanParser
         }
         if (marker is null) return null;
 
-        var layers = new List<LayerDeclaration>();
-        foreach (var member in type.GetMembers())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is IPropertySymbol property)
-            {
-                var layer = ParseLayer(property, location);
-                if (layer is not null) layers.Add(layer);
-            }
-        }
+        var layers = ParseNodes(type, location, new List<INamedTypeSymbol>(), cancellationToken);
 
         return new NetworkDeclaration(
             role,
@@ -115,29 +106,63 @@ internal static class GanParser
             type.Arity > 0,
             type.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? baseType.ToDisplayString() : null,
             new EquatableArray<OptimizerDeclaration>(optimizers.ToArray()),
-            new EquatableArray<LayerDeclaration>(layers.ToArray()));
+            layers);
     }
 
-    private static LayerDeclaration? ParseLayer(IPropertySymbol property, SourceSpan fallback)
+    /// <summary>The nodes of a network or block: its properties with GanGen attributes or a [GanBlock] type, in declaration order.</summary>
+    /// <param name="enclosing">The blocks being parsed around this type, to stop at a block that contains itself.</param>
+    private static EquatableArray<LayerDeclaration> ParseNodes(INamedTypeSymbol type, SourceSpan location, List<INamedTypeSymbol> enclosing, CancellationToken cancellationToken)
+    {
+        var layers = new List<LayerDeclaration>();
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is IPropertySymbol property)
+            {
+                var layer = ParseLayer(property, location, enclosing, cancellationToken);
+                if (layer is not null) layers.Add(layer);
+            }
+        }
+        return new EquatableArray<LayerDeclaration>(layers.ToArray());
+    }
+
+    private static LayerDeclaration? ParseLayer(IPropertySymbol property, SourceSpan fallback, List<INamedTypeSymbol> enclosing, CancellationToken cancellationToken)
     {
         var steps = new List<StepDeclaration>();
+        NodeReference? from = null;
         foreach (var attribute in property.GetAttributes())
         {
             var attributeClass = attribute.AttributeClass;
             if (attributeClass is null) continue;
+            if (attributeClass.ToDisplayString() == Attributes.From)
+            {
+                from = Reference(attribute, fallback);
+                continue;
+            }
             bool isLayer = DerivesFrom(attributeClass, Attributes.LayerBase);
             bool isOperation = !isLayer && DerivesFrom(attributeClass, Attributes.OperationBase);
             if (!isLayer && !isOperation) continue;
             // Attributes derived outside GanGen have no catalog entry; the validator reports them.
             bool known = attributeClass.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace;
-            steps.Add(new StepDeclaration(Attribute(attribute, fallback), isLayer, known, AttributeArguments.ReadIntArray(attribute)));
+            NodeReference? reference = DerivesFrom(attributeClass, Attributes.MergeBase) ? Reference(attribute, fallback) : null;
+            steps.Add(new StepDeclaration(Attribute(attribute, fallback), isLayer, known, AttributeArguments.ReadIntArray(attribute), reference));
         }
-        if (steps.Count == 0) return null;
+
+        var blockType = property.Type as INamedTypeSymbol;
+        bool isBlock = blockType is not null && HasAttribute(blockType, Attributes.Block);
+        if (steps.Count == 0 && from is null && !isBlock) return null;
 
         var syntax = property.DeclaringSyntaxReferences.Length > 0
             ? property.DeclaringSyntaxReferences[0].GetSyntax() as PropertyDeclarationSyntax
             : null;
         var location = syntax is null ? fallback : SourceSpan.Of(syntax.Identifier);
+        BlockDeclaration? block = null;
+        bool cycle = false;
+        if (isBlock)
+        {
+            if (enclosing.Exists(outer => SymbolEqualityComparer.Default.Equals(outer, blockType))) cycle = true;
+            else block = ParseBlock(blockType!, location, enclosing, cancellationToken);
+        }
         return new LayerDeclaration(
             property.Name,
             location,
@@ -149,7 +174,59 @@ internal static class GanParser
             property.IsStatic,
             property.GetMethod is not null,
             property.SetMethod is not null,
-            new EquatableArray<StepDeclaration>(steps.ToArray()));
+            new EquatableArray<StepDeclaration>(steps.ToArray()),
+            from,
+            block,
+            cycle);
+    }
+
+    /// <summary>A [GanBlock] class on its own (the block pipeline's view, which emits one file per block).</summary>
+    public static BlockDeclaration? ParseBlock(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node) return null;
+        return ParseBlock(type, SourceSpan.Of(node.Identifier), new List<INamedTypeSymbol>(), cancellationToken);
+    }
+
+    private static BlockDeclaration ParseBlock(INamedTypeSymbol type, SourceSpan useLocation, List<INamedTypeSymbol> enclosing, CancellationToken cancellationToken)
+    {
+        var declaration = FirstDeclaration(type);
+        var location = declaration is null ? useLocation : SourceSpan.Of(declaration.Identifier);
+        var containers = new List<ContainingType>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+        enclosing.Add(type);
+        var layers = ParseNodes(type, location, enclosing, cancellationToken);
+        enclosing.RemoveAt(enclosing.Count - 1);
+        bool generic = type.IsGenericType;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) generic |= outer.IsGenericType;
+        return new BlockDeclaration(
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            location,
+            IsPartial(type),
+            generic,
+            type.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? baseType.ToDisplayString() : null,
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            new EquatableArray<ContainingType>(containers.ToArray()),
+            layers);
+    }
+
+    /// <summary>The node a [From] or merge attribute names (its first constructor argument), where it is written.</summary>
+    private static NodeReference Reference(AttributeData attribute, SourceSpan fallback)
+    {
+        string name = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string value ? value : string.Empty;
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
+        var argument = syntax?.ArgumentList?.Arguments.Count > 0 ? syntax.ArgumentList.Arguments[0] : null;
+        return new NodeReference(name, argument is null ? AttributeArguments.LocationOf(attribute, fallback) : SourceSpan.Of(argument));
+    }
+
+    private static bool HasAttribute(INamedTypeSymbol type, string attributeName)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == attributeName) return true;
+        }
+        return false;
     }
 
     /// <summary>An attribute application: metadata name, short name, location and numeric arguments.</summary>

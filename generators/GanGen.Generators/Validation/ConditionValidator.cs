@@ -114,12 +114,9 @@ internal static class ConditionValidator
 
     private static bool HasBatchNorm(NetworkDeclaration network)
     {
-        foreach (var layer in network.Layers)
+        foreach (var (_, step) in Declared.Steps(network.Layers))
         {
-            foreach (var step in layer.Steps)
-            {
-                if (StepCatalog.TryGet(step.Attribute.AttributeName, out var kind) && kind.IsBatchNormalization) return true;
-            }
+            if (StepCatalog.TryGet(step.Attribute.AttributeName, out var kind) && kind.IsBatchNormalization) return true;
         }
         return false;
     }

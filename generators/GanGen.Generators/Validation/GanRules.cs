@@ -72,7 +72,7 @@ internal static class GanRules
     /// <summary>The last step that sets values: trailing reshaping, pooling or upsampling keeps the range of what precedes it.</summary>
     private static StepDeclaration? LastValueStep(NetworkDeclaration network)
     {
-        var steps = network.Layers[network.Layers.Count - 1].Steps;
+        var steps = Declared.LastLayer(network.Layers).Steps;
         int index = steps.Count - 1;
         while (index > 0 && Kind(steps[index], out var kind) && kind.KeepsRange) index--;
         return index < 0 ? null : steps[index];
@@ -96,12 +96,20 @@ internal static class GanRules
     }
 
     /// <summary>A layer with a bias directly followed by batch norm: the norm subtracts the bias again.</summary>
-    private static void CheckBiasBeforeBatchNorm(NetworkDeclaration network, ValidationContext context)
+    private static void CheckBiasBeforeBatchNorm(NetworkDeclaration network, ValidationContext context) => CheckBiasBeforeBatchNorm(network.Layers, context);
+
+    private static void CheckBiasBeforeBatchNorm(EquatableArray<LayerDeclaration> nodes, ValidationContext context)
     {
-        for (int i = 0; i + 1 < network.Layers.Count; i++)
+        foreach (var node in nodes)
         {
-            var layer = network.Layers[i];
-            var next = network.Layers[i + 1];
+            if (node.Block is { } block) CheckBiasBeforeBatchNorm(block.Layers, context);
+        }
+        for (int i = 0; i + 1 < nodes.Count; i++)
+        {
+            var layer = nodes[i];
+            var next = nodes[i + 1];
+            // A node that reads another node's output does not follow the one declared before it.
+            if (next.From is not null || layer.Block is not null || next.Block is not null) continue;
             if (layer.Steps.Count == 0 || next.Steps.Count == 0) continue;
             var last = layer.Steps[layer.Steps.Count - 1];
             if (!last.IsLayer || !Kind(last, out var lastKind) || !HasBias(lastKind, last)) continue;
@@ -152,13 +160,10 @@ internal static class GanRules
     /// <summary>The gradient penalty is per sample; batch statistics couple samples (Gulrajani et al. 2017, §4).</summary>
     private static void CheckGradientPenaltyNormalisation(NetworkDeclaration critic, ValidationContext context)
     {
-        foreach (var layer in critic.Layers)
+        foreach (var (layer, step) in Declared.Steps(critic.Layers))
         {
-            foreach (var step in layer.Steps)
-            {
-                if (Kind(step, out var kind) && kind.CouplesSamples)
-                    context.Report(DiagnosticDescriptors.BatchNormWithGradientPenalty, step.Location, critic.Name, kind.Name, layer.Name);
-            }
+            if (Kind(step, out var kind) && kind.CouplesSamples)
+                context.Report(DiagnosticDescriptors.BatchNormWithGradientPenalty, step.Location, critic.Name, kind.Name, layer.Name);
         }
     }
 

@@ -45,6 +45,7 @@ internal static class GanValidator
         var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers));
 
         NetworkSpec? generatorSpec = null, discriminatorSpec = null;
+        var blocks = new BlockUses();
         // A refiner draws no noise: it has no latent size.
         int latentSize = input == GeneratorInput.Source ? 0 : generatorArguments?.Int("Latent") ?? 0;
         if (generator is not null)
@@ -53,7 +54,7 @@ internal static class GanValidator
             long[]? generatorInput = input == GeneratorInput.Source ? data?.Shape : Widened(new long[] { latentSize }, conditions);
             if (input == GeneratorInput.Source) ConditionValidator.WarnIgnoredLatent(generatorArguments!, context);
             generatorSpec = NetworkValidator.Validate(generator, generatorArguments!, generatorInput, GeneratorOrigin(input, latentSize, conditions, data),
-                conditions, optimizerDefaults, context);
+                conditions, optimizerDefaults, blocks, context);
             if (generatorSpec is not null && data is not null && !Shapes.Equal(Declared.ToArray(generatorSpec.OutputShape), data.Shape))
                 context.Report(DiagnosticDescriptors.GeneratorOutputMismatch, NetworkValidator.LastLayerLocation(generator), generator.Name,
                     Shapes.Format(generatorSpec.OutputShape), Shapes.Format(data.Shape));
@@ -63,7 +64,7 @@ internal static class GanValidator
             var conditions = ConditionValidator.ForDiscriminator(discriminator, discriminatorArguments!, data, pack, context);
             long[]? discriminatorInput = data is null ? null : Packed(Widened(data.Shape, conditions), pack);
             discriminatorSpec = NetworkValidator.Validate(discriminator, discriminatorArguments!, discriminatorInput, DiscriminatorOrigin(data, pack, conditions),
-                conditions, optimizerDefaults, context);
+                conditions, optimizerDefaults, blocks, context);
             if (discriminatorSpec is not null)
             {
                 NetworkValidator.CheckDiscriminatorOutput(discriminator, discriminatorArguments!, discriminatorSpec, context);

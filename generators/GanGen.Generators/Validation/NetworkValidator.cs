@@ -17,7 +17,7 @@ namespace GanGen.Generators.Validation;
 internal static class NetworkValidator
 {
     public static NetworkSpec? Validate(NetworkDeclaration network, Arguments arguments, long[]? input, InputOrigin origin, ConditionSpec conditions,
-        OptimizerDefaults optimizerDefaults, ValidationContext context)
+        OptimizerDefaults optimizerDefaults, BlockUses blocks, ValidationContext context)
     {
         int errorsBefore = context.ErrorCount;
         string role = RoleName(network.Role);
@@ -39,115 +39,22 @@ internal static class NetworkValidator
             return null;
         }
 
-        var layers = new List<LayerSpec>();
-        var names = new HashSet<string>();
-        long[]? shape = input;
-        for (int i = 0; i < network.Layers.Count; i++)
-        {
-            var layer = network.Layers[i];
-            if (!names.Add(layer.Name))
-                context.Report(DiagnosticDescriptors.DuplicateLayerName, layer.Location, Capitalize(role), network.Name, layer.Name);
-            var spec = ValidateLayer(network, layer, shape, i == 0 ? origin : null, context);
-            if (spec is null)
-            {
-                shape = null; // later layers' shapes are unknown; their own usage errors are still reported
-                continue;
-            }
-            layers.Add(spec);
-            shape = ToArray(spec.OutputShape);
-        }
+        var scope = new NodeScope(network.Name, role, network.Layers, input, origin, network.Role,
+            conditions.Mode == Conditioning.BatchNorm ? conditions.Classes : 0, Spectral: false, blocks);
+        var (layers, shape) = NodeValidator.Validate(scope, context);
         if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
-        return new NetworkSpec(network.Role, network.Name, ResolveInit(arguments, layers), optimizer, new EquatableArray<LayerSpec>(layers.ToArray()),
-            new EquatableArray<long>(input), new EquatableArray<long>(shape), SamplesIndependent(layers), conditions);
+        var nodes = new EquatableArray<LayerSpec>(layers.ToArray());
+        return new NetworkSpec(network.Role, network.Name, ResolveInit(arguments, nodes), optimizer, nodes,
+            new EquatableArray<long>(input), new EquatableArray<long>(shape), SamplesIndependent(nodes), conditions);
     }
 
-    private static bool SamplesIndependent(List<LayerSpec> layers)
+    private static bool SamplesIndependent(EquatableArray<LayerSpec> layers)
     {
-        foreach (var layer in layers)
+        foreach (var step in Declared.Steps(layers))
         {
-            foreach (var step in layer.Steps)
-            {
-                if (StepCatalog.Get(step.Kind).CouplesSamples) return false;
-            }
+            if (StepCatalog.Get(step.Kind).CouplesSamples) return false;
         }
         return true;
-    }
-
-    private static LayerSpec? ValidateLayer(NetworkDeclaration network, LayerDeclaration layer, long[]? input, InputOrigin? origin, ValidationContext context)
-    {
-        int errorsBefore = context.ErrorCount;
-        if (!layer.IsPartialDefinition || layer.IsImplemented || layer.IsStatic || layer.HasSetter)
-            context.Report(DiagnosticDescriptors.LayerNotPartialProperty, layer.Location, layer.Name);
-        if (ReservedNames.NetworkMembers.Contains(layer.Name))
-            context.Report(DiagnosticDescriptors.LayerNameReserved, layer.Location, layer.Name);
-
-        StepDeclaration? module = null;
-        int layerCount = 0;
-        foreach (var step in layer.Steps)
-        {
-            if (!step.IsKnown || !StepCatalog.TryGet(step.Attribute.AttributeName, out _))
-                context.Report(DiagnosticDescriptors.UnsupportedAttribute, step.Location, step.Name, layer.Name);
-            else if (step.IsLayer && layerCount++ == 0) module = step;
-        }
-        if (context.ErrorCount > errorsBefore) return null;
-        if (layerCount != 1)
-        {
-            context.Report(DiagnosticDescriptors.LayerCount, layer.Location, layer.Name, layerCount.ToString(CultureInfo.InvariantCulture));
-            return null;
-        }
-        var moduleKind = StepCatalog.Get(module!.Attribute.AttributeName);
-        if (moduleKind.ModuleType != layer.TypeName && layer.TypeIsKnown)
-            context.Report(DiagnosticDescriptors.LayerTypeMismatch, layer.Location, layer.Name, moduleKind.Name,
-                moduleKind.ModuleType!.Replace("global::", string.Empty), layer.TypeName.Replace("global::", string.Empty));
-        CheckPlacement(network, layer, moduleKind, context);
-
-        var steps = new List<StepSpec>();
-        long parameters = 0;
-        long[]? shape = input;
-        foreach (var step in layer.Steps)
-        {
-            var kind = StepCatalog.Get(step.Attribute.AttributeName);
-            int before = context.ErrorCount;
-            var arguments = Arguments.Resolve(kind.Arguments, step.Attribute.Arguments, $"{kind.Name} {{0}} on '{layer.Name}'", context);
-            if (context.ErrorCount > before || shape is null)
-            {
-                shape = null;
-                continue;
-            }
-            var result = kind.Infer(new StepValues(arguments, step.Dimensions), shape);
-            if (result.Output is null)
-            {
-                string problem = steps.Count == 0 && origin is not null ? origin.Explain(result.Problem!) : result.Problem!;
-                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeMismatch, step.Location, kind.Name, layer.Name, Shapes.Format(shape), problem)
-                    with { FixKey = result.FixPadding is null ? null : DiagnosticProperties.Padding, FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
-                shape = null;
-                continue;
-            }
-            if (result.Warning is { } unread)
-                context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadInput, step.Location, kind.Name, layer.Name, Shapes.Format(shape), unread)
-                    with { FixKey = result.FixPadding is null ? null : DiagnosticProperties.Padding, FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
-            steps.Add(new StepSpec(step.Attribute.AttributeName, arguments.ToSpec(kind.Arguments), step.Dimensions,
-                new EquatableArray<long>(shape), new EquatableArray<long>(result.Output)));
-            parameters += result.Parameters;
-            shape = result.Output;
-        }
-        if (context.ErrorCount > errorsBefore || input is null || shape is null) return null;
-        return new LayerSpec(layer.Name, layer.TypeName, layer.Accessibility, new EquatableArray<StepSpec>(steps.ToArray()),
-            new EquatableArray<long>(input), new EquatableArray<long>(shape), parameters);
-    }
-
-    /// <summary>Steps that apply only to discriminators, or only to layers with a weight matrix (GAN219).</summary>
-    private static void CheckPlacement(NetworkDeclaration network, LayerDeclaration layer, StepKind module, ValidationContext context)
-    {
-        foreach (var step in layer.Steps)
-        {
-            var kind = StepCatalog.Get(step.Attribute.AttributeName);
-            if (network.Role == NetworkRole.Generator && kind.DiscriminatorOnlyReason is { } reason)
-                context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name, $"'{network.Name}' is a generator, and {reason}");
-            if (kind is SpectralNormKind && !module.HasWeightMatrix)
-                context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name,
-                    $"spectral normalisation divides a weight matrix by its largest singular value, and {module.Name} has none; put it on a Dense, Conv2d or ConvTranspose2d layer");
-        }
     }
 
     /// <summary>Feature matching reads one set of features: a second marker is GAN219.</summary>
@@ -190,22 +97,19 @@ internal static class NetworkValidator
     }
 
     /// <summary>The declared Init, else DCGAN's N(0, 0.02) for convolutional networks (Radford et al. 2015), else TorchSharp's.</summary>
-    private static WeightInit ResolveInit(Arguments arguments, List<LayerSpec> layers)
+    private static WeightInit ResolveInit(Arguments arguments, EquatableArray<LayerSpec> layers)
     {
         if (arguments.IsDeclared("Init")) return (WeightInit)arguments.Int("Init");
-        foreach (var layer in layers)
+        foreach (var step in Declared.Steps(layers))
         {
-            foreach (var step in layer.Steps)
-            {
-                if (StepCatalog.Get(step.Kind).IsConvolution) return WeightInit.Dcgan;
-            }
+            if (StepCatalog.Get(step.Kind).IsConvolution) return WeightInit.Dcgan;
         }
         return WeightInit.Default;
     }
 
     public static SourceSpan LastLayerLocation(NetworkDeclaration network)
     {
-        var layer = network.Layers[network.Layers.Count - 1];
+        var layer = Declared.LastLayer(network.Layers);
         foreach (var step in layer.Steps)
         {
             if (step.IsLayer) return step.Location;

@@ -31,8 +31,7 @@ internal static class Recovery
             var layerNames = new HashSet<string>();
             foreach (var layer in network.Layers)
             {
-                bool implementable = layer.IsPartialDefinition && !layer.IsImplemented && !layer.IsStatic && layer.HasGetter && !layer.HasSetter && layer.TypeIsKnown && SyntaxFacts.IsValidIdentifier(layer.Name);
-                if (implementable && layerNames.Add(layer.Name))
+                if (Implementable(layer) && layerNames.Add(layer.Name))
                     layers.Add(new RecoveryLayer(layer.Name, layer.TypeName, layer.Accessibility));
             }
             if (layers.Count > 0) networks.Add(new RecoveryNetwork(network.Name, new EquatableArray<RecoveryLayer>(layers.ToArray())));
@@ -41,6 +40,11 @@ internal static class Recovery
         return new RecoverySpec(declaration.Namespace, declaration.Containers, declaration.Name, ErrorIds(diagnostics),
             new EquatableArray<RecoveryNetwork>(networks.ToArray()));
     }
+
+    /// <summary>A partial get-only instance property of a resolved type without an implementation: one GanGen can implement without new errors.</summary>
+    public static bool Implementable(LayerDeclaration layer) =>
+        layer.IsPartialDefinition && !layer.IsImplemented && !layer.IsStatic && layer.HasGetter && !layer.HasSetter && layer.TypeIsKnown &&
+        SyntaxFacts.IsValidIdentifier(layer.Name);
 
     private static string ErrorIds(EquatableArray<DiagnosticInfo> diagnostics)
     {

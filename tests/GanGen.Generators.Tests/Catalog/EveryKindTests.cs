@@ -19,8 +19,8 @@ namespace GanGen.Generators.Tests.Catalog;
 /// </summary>
 public sealed class EveryKindTests
 {
-    /// <summary>Inputs a kind is tried on, in order: flat features, a short sequence, a small image.</summary>
-    private static readonly long[][] CandidateInputs = { new long[] { 6 }, new long[] { 3, 8, 8 }, new long[] { 2, 6 } };
+    /// <summary>Inputs a kind is tried on, in order: flat features, a small image, a short sequence, an image of 4 channels (pixel shuffle).</summary>
+    private static readonly long[][] CandidateInputs = { new long[] { 6 }, new long[] { 3, 8, 8 }, new long[] { 2, 6 }, new long[] { 4, 4, 4 } };
 
     public static TheoryData<string> Kinds => new(StepCatalog.All.Select(kind => kind.Name).OrderBy(name => name, StringComparer.Ordinal));
 
@@ -67,11 +67,13 @@ public sealed class EveryKindTests
         var required = kind.Arguments.Where(a => a.IsRequired).Select(a => a.Name + ": 4").ToList();
         if (kind.AttributeType == typeof(ReshapeAttribute)) return (new long[] { 6 }, new long[] { 2, 3 }, "Reshape(2, 3)");
         string attribute = kind.Name + (required.Count == 0 ? string.Empty : "(" + string.Join(", ", required.Select(r => r.Split(':')[0].ToLowerInvariant() + ":" + r.Split(':')[1])) + ")");
+        // A merge's other operand is the generator's input, the latent vector: the kind runs on flat features of its size.
+        if (kind.IsMerge) attribute = kind.Name + "(Node.Input)";
         foreach (var input in CandidateInputs)
         {
             var values = new Dictionary<string, double>();
             foreach (var argument in kind.Arguments) values[argument.Name] = argument.IsRequired ? 4 : argument.Default;
-            var result = kind.Infer(new StepValues(ValuesOf(kind, values), default), input);
+            var result = kind.Infer(new StepValues(ValuesOf(kind, values), default, kind.IsMerge ? new[] { Shapes.Product(input) } : null, "the input"), input);
             if (result.Output is not null) return (input, result.Output, attribute);
         }
         throw new InvalidOperationException($"{kind.Name} takes none of the candidate inputs; add one to {nameof(CandidateInputs)}.");
@@ -102,6 +104,8 @@ public sealed class EveryKindTests
         string layer = kind.IsLayer
             ? $"[{reshape}{attribute}] public partial {kind.ModuleType!.Replace("global::", string.Empty)} Probe {{ get; }}"
             : $"[Dense({latent}), {reshape}{attribute}] public partial TorchSharp.Modules.Linear Probe {{ get; }}";
+        // A layer without weights (Identity) after one with them, so the generator has something to train.
+        if (kind.IsLayer && !kind.HasKernel) layer = $"[Dense({latent})] public partial Linear Before {{ get; }}\n                    " + layer;
         return Gan(output, latent, layer, "[Flatten, Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }");
     }
 

@@ -2,7 +2,7 @@ using GanGen.Generators.Tests.Infrastructure;
 
 namespace GanGen.Generators.Tests.Diagnostics;
 
-/// <summary>The declaration that fixes each bad one reports nothing, generates one file and compiles cleanly.</summary>
+/// <summary>The declaration that fixes each bad one reports nothing, generates one file (and one per block it declares) and compiles cleanly.</summary>
 public sealed class ValidDeclarationTests
 {
     [Theory]
@@ -12,7 +12,8 @@ public sealed class ValidDeclarationTests
         var run = GeneratorHarness.Run(DiagnosticCases.Get(name).Valid);
 
         run.AssertCleanBuild();
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.GeneratedSources, s => s.HintName.EndsWith("ToyGan.g.cs", System.StringComparison.Ordinal));
+        Assert.All(run.GeneratedSources, s => Assert.True(s.HintName.EndsWith("ToyGan.g.cs", System.StringComparison.Ordinal) || s.SourceText.ToString().Contains("Block of "), s.HintName));
     }
 
     [Fact]

@@ -57,6 +57,9 @@ internal sealed record GeneratorRun(
     /// <summary>The only generated file's text (fails when there is not exactly one).</summary>
     public string SingleSource => Assert.Single(GeneratedSources).SourceText.ToString();
 
+    /// <summary>The generated file with hint name <paramref name="hintName"/>.</summary>
+    public string Source(string hintName) => Assert.Single(GeneratedSources, s => s.HintName == hintName).SourceText.ToString();
+
     /// <summary>Warnings and errors of the compilation after generation (what a warnings-as-errors build fails on).</summary>
     public IReadOnlyList<Diagnostic> OutputProblems =>
         OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

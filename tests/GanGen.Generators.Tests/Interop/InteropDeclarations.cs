@@ -69,9 +69,93 @@ internal static class InteropDeclarations
             "[AvgPool2d(4, Stride = 2, Padding = 1), Conv2d(2, Kernel = 1), MaxPool2d(2, Padding = 1), Sigmoid] public partial Conv2d Tail { get; }",
             "[GanDiscriminator]",
             "[Flatten, Dense(8), LeakyReLU(0.2)] public partial Linear Hidden { get; }\n[Dense(1)] public partial Linear Score { get; }"),
+        // Residual blocks (pre-activation, Gulrajani et al. 2017): an up-sampling block with an identity shortcut used
+        // twice in the generator; a down-sampling critic block with a 1×1 projection shortcut, spectrally normalised as a
+        // whole, and an identity-shortcut block after it.
+        ["ResidualGan"] = Gan("ResidualGan", "[Gan(Loss = GanLoss.Hinge)]\n[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]",
+            "[GanGenerator(Latent = 6)]",
+            "[Dense(16), Reshape(4, 2, 2)] public partial Linear Project { get; }\n" +
+            "public partial UpBlock Up1 { get; }\npublic partial UpBlock Up2 { get; }\n" +
+            "[BatchNorm2d, ReLU] public partial BatchNorm2d Norm { get; }\n[Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }",
+            "[GanDiscriminator]",
+            "[SpectralNorm] public partial DownBlock Down { get; }\npublic partial SameBlock Same { get; }\n[ReLU, Flatten, Dense(1)] public partial Linear Score { get; }",
+            """
+            [GanBlock]
+            public partial class UpBlock
+            {
+                [Identity, Upsample(2)] public partial Identity Skip { get; }
+                [From(Node.Input), BatchNorm2d, ReLU, Upsample(2)] public partial BatchNorm2d Norm1 { get; }
+                [Conv2d(4, Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Conv1 { get; }
+                [BatchNorm2d, ReLU] public partial BatchNorm2d Norm2 { get; }
+                [Conv2d(4, Kernel = 3, Padding = 1), Add(nameof(Skip))] public partial Conv2d Conv2 { get; }
+            }
+
+            [GanBlock]
+            public partial class DownBlock
+            {
+                [Conv2d(3, Kernel = 1), AvgPool2d(2)] public partial Conv2d Shortcut { get; }
+                [From(Node.Input), Conv2d(3, Kernel = 3, Padding = 1), ReLU] public partial Conv2d Conv1 { get; }
+                [Conv2d(3, Kernel = 3, Padding = 1), AvgPool2d(2), Add(nameof(Shortcut), Scale = 0.5)] public partial Conv2d Conv2 { get; }
+            }
+
+            [GanBlock]
+            public partial class SameBlock
+            {
+                [ReLU, Conv2d(3, Kernel = 3, Padding = 1)] public partial Conv2d Conv1 { get; }
+                [ReLU, Conv2d(3, Kernel = 3, Padding = 1), Add(Node.Input)] public partial Conv2d Conv2 { get; }
+            }
+            """),
+        // A U-Net refiner: an encoder whose outputs the decoder concatenates back (Ronneberger et al. 2015), the input included.
+        ["UNetGan"] = Gan("UNetGan", "[Gan]\n[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]",
+            "[GanGenerator(Input = GeneratorInput.Source)]",
+            "[Conv2d(4, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }\n" +
+            "[Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down2 { get; }\n" +
+            "[ConvTranspose2d(4, Kernel = 4, Stride = 2, Padding = 1), ReLU, Concat(nameof(Down1))] public partial ConvTranspose2d Up1 { get; }\n" +
+            "[ConvTranspose2d(4, Kernel = 4, Stride = 2, Padding = 1), ReLU, Concat(Node.Input)] public partial ConvTranspose2d Up2 { get; }\n" +
+            "[Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }",
+            "[GanDiscriminator(Output = DiscriminatorOutput.PatchMap)]",
+            "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Down { get; }\n[Conv2d(1, Kernel = 1)] public partial Conv2d Patches { get; }"),
+        // Class-conditional batch norm inside a block of the generator; gating, a side branch read through [From], and
+        // a projection discriminator after a block.
+        ["ClassBlockGan"] = Gan("ClassBlockGan", "[Gan]\n[GanData(2, 4, 4, Classes = 3)]",
+            "[GanGenerator(Latent = 5, Condition = Conditioning.BatchNorm)]",
+            "[Dense(16), Reshape(4, 2, 2)] public partial Linear Project { get; }\npublic partial NormBlock Block { get; }\n" +
+            "[Conv2d(2, Kernel = 1), Sigmoid] public partial Conv2d Gate { get; }\n" +
+            "[From(nameof(Block)), Conv2d(2, Kernel = 3, Padding = 1), Multiply(nameof(Gate))] public partial Conv2d Output { get; }",
+            "[GanDiscriminator(Condition = Conditioning.Projection)]",
+            "[Conv2d(4, Kernel = 2, Stride = 2), LeakyReLU(0.2)] public partial Conv2d Down { get; }\npublic partial FlatBlock Flat { get; }\n[Dense(1)] public partial Linear Score { get; }",
+            """
+            [GanBlock]
+            public partial class NormBlock
+            {
+                [BatchNorm2d, ReLU, Upsample(2)] public partial BatchNorm2d Norm { get; }
+                [Conv2d(4, Kernel = 3, Padding = 1)] public partial Conv2d Conv { get; }
+            }
+
+            [GanBlock]
+            public partial class FlatBlock
+            {
+                [Flatten, Dense(6), LeakyReLU(0.2)] public partial Linear Hidden { get; }
+                [Dense(6), LeakyReLU(0.2), Add(nameof(Hidden))] public partial Linear Residual { get; }
+            }
+            """),
+        // SAGAN-style attention in both networks, spectrally normalised in the discriminator (its three inner
+        // convolutions); sub-pixel upsampling, reflection padding and global sum pooling.
+        ["AttentionGan"] = Gan("AttentionGan", "[Gan(Loss = GanLoss.Hinge)]\n[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]",
+            "[GanGenerator(Latent = 6)]",
+            "[Dense(64), Reshape(16, 2, 2)] public partial Linear Project { get; }\n" +
+            "[Conv2d(16, Kernel = 3, Padding = 1), PixelShuffle(2), ReLU] public partial Conv2d Up1 { get; }\n" +
+            "[SelfAttention(Reduction = 2)] public partial GanGen.Runtime.Networks.SelfAttention Attention { get; }\n" +
+            "[ReflectionPad2d(1), Conv2d(8, Kernel = 3), PixelShuffle(2), ReLU] public partial Conv2d Up2 { get; }\n" +
+            "[Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }",
+            "[GanDiscriminator]",
+            "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), SpectralNorm, LeakyReLU(0.2)] public partial Conv2d Down { get; }\n" +
+            "[SelfAttention(Reduction = 2), SpectralNorm] public partial GanGen.Runtime.Networks.SelfAttention Attention { get; }\n" +
+            "[GlobalPool, Dense(1), SpectralNorm] public partial Linear Score { get; }"),
     };
 
-    private static string Gan(string name, string ganAttributes, string generatorAttribute, string generatorLayers, string discriminatorAttribute, string discriminatorLayers) => $$"""
+    private static string Gan(string name, string ganAttributes, string generatorAttribute, string generatorLayers, string discriminatorAttribute, string discriminatorLayers,
+        string blocks = "") => $$"""
         using GanGen;
         using TorchSharp.Modules;
 
@@ -91,6 +175,8 @@ internal static class InteropDeclarations
             {
                 {{discriminatorLayers.Replace("\n", "\n        ")}}
             }
+
+            {{blocks.Replace("\n", "\n    ")}}
         }
         """;
 }

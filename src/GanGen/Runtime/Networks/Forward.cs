@@ -80,4 +80,23 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(layer);
         return nn.functional.instance_norm(x, null, null, layer.weight, layer.bias, true, layer.momentum ?? 0.1, layer.eps);
     }
+
+    /// <summary>
+    /// [x, other] along dimension 1 (channels or features), through a caller-owned two-slot array so joining allocates
+    /// no array per call; the slots are cleared afterwards so the array keeps no tensor alive.
+    /// </summary>
+    public static Tensor Concat(Tensor x, Tensor other, Tensor[] pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        pair[0] = x;
+        pair[1] = other;
+        try
+        {
+            return cat(pair, 1);
+        }
+        finally
+        {
+            pair[0] = pair[1] = null!;
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace GanGen.Runtime.Networks;
 /// f ∈ ℝᴬ to B rows Mᵢ ∈ ℝᶜ; kernel b's output for sample i is Σⱼ≠ᵢ exp(−‖Mᵢ,b − Mⱼ,b‖₁), appended to f:
 /// [N, A] → [N, A + B]. Samples that look alike score high, so a collapsed generator is easy to spot.
 /// </summary>
-public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
+public sealed class MinibatchDiscrimination : OwnParameters
 {
     private Parameter _weight;
     private readonly long[] _rows;
@@ -37,21 +37,11 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     /// <summary>Rows per kernel C.</summary>
     public long KernelSize { get; }
 
-    /// <summary>
-    /// T, A × B·C. Module.to (another device or dtype) hands the converted parameter to a public property of the
-    /// parameter's name and nothing else, so the setter re-registers it: without that, parameters() would keep the old one.
-    /// </summary>
+    /// <summary>T, A × B·C (settable, so Module.to can replace it: see <see cref="OwnParameters"/>).</summary>
     public Parameter weight
     {
         get => _weight;
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            if (ReferenceEquals(value, _weight)) return;
-            _weight.Dispose();
-            _weight = value;
-            ConditionallyRegisterParameter(nameof(weight), value);
-        }
+        set => Replace(ref _weight, value, nameof(weight));
     }
 
     /// <inheritdoc />

@@ -242,12 +242,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 8 → 32 (no bias)", new long[] { 8L }, NewHidden),
                 new("BatchNorm1d", new long[] { 32L }, NewNorm),
                 new("Dense 32 → 2", new long[] { 32L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden() =>
                 global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: false);
@@ -331,6 +330,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -364,11 +368,10 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 2 → 32", new long[] { 2L }, NewHidden),
                 new("Dense 32 → 1", new long[] { 32L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden() =>
                 global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
@@ -438,6 +441,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

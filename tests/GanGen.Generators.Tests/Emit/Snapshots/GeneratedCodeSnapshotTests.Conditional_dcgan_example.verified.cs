@@ -247,14 +247,13 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("ConvTranspose2d 150 → 128, k7 s1 p0 (no bias)", new long[] { 150L, 1L, 1L }, NewProject),
                 new("BatchNorm2d", new long[] { 128L, 7L, 7L }, NewProjectNorm),
                 new("ConvTranspose2d 128 → 64, k4 s2 p1 (no bias)", new long[] { 128L, 7L, 7L }, NewUp1),
                 new("BatchNorm2d", new long[] { 64L, 14L, 14L }, NewUp1Norm),
                 new("ConvTranspose2d 64 → 1, k4 s2 p1 (no bias)", new long[] { 64L, 14L, 14L }, NewUp2),
-            };
+            ];
 
             private static global::TorchSharp.Modules.ConvTranspose2d NewProject() =>
                 global::TorchSharp.torch.nn.ConvTranspose2d(
@@ -370,6 +369,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -410,13 +414,12 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Conv2d 1 → 64, k4 s2 p1 (no bias)", new long[] { 1L, 28L, 28L }, NewDown1),
                 new("Conv2d 64 → 128, k4 s2 p1 (no bias)", new long[] { 64L, 14L, 14L }, NewDown2),
                 new("BatchNorm2d", new long[] { 128L, 7L, 7L }, NewDown2Norm),
                 new("Dense 6272 → 1", new long[] { 6272L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Conv2d NewDown1() =>
                 global::TorchSharp.torch.nn.Conv2d(
@@ -517,6 +520,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

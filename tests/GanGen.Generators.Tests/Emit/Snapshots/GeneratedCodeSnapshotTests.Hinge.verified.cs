@@ -213,12 +213,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 6 → 24", new long[] { 6L }, NewHidden1),
                 new("Dense 24 → 24", new long[] { 24L }, NewHidden2),
                 new("Dense 24 → 4", new long[] { 24L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden1() =>
                 global::TorchSharp.torch.nn.Linear(6L, 24L, hasBias: true);
@@ -299,6 +298,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -326,11 +330,10 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 4 → 24", new long[] { 4L }, NewHidden),
                 new("Dense 24 → 1", new long[] { 24L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden() =>
                 global::TorchSharp.torch.nn.Linear(4L, 24L, hasBias: true);
@@ -392,6 +395,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

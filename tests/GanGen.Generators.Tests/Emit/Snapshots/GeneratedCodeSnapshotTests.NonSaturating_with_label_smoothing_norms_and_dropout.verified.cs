@@ -222,13 +222,12 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 16 → 64 (no bias)", new long[] { 16L }, NewHidden1),
                 new("BatchNorm1d", new long[] { 64L }, NewNorm1),
                 new("Dense 64 → 64", new long[] { 64L }, NewHidden2),
                 new("Dense 64 → 2", new long[] { 64L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden1() =>
                 global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: false);
@@ -318,6 +317,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -349,12 +353,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 2 → 64", new long[] { 2L }, NewHidden1),
                 new("LayerNorm", new long[] { 64L }, NewNorm1),
                 new("Dense 64 → 1", new long[] { 64L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden1() =>
                 global::TorchSharp.torch.nn.Linear(2L, 64L, hasBias: true);
@@ -429,6 +432,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

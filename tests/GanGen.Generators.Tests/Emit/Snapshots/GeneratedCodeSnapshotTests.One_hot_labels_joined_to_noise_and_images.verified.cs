@@ -205,10 +205,9 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 8 → 64", new long[] { 8L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewOutput() =>
                 global::TorchSharp.torch.nn.Linear(8L, 64L, hasBias: true);
@@ -271,6 +270,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -300,11 +304,10 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Conv2d 4 → 8, k4 s2 p1", new long[] { 4L, 8L, 8L }, NewDown),
                 new("Dense 128 → 1", new long[] { 128L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Conv2d NewDown() =>
                 global::TorchSharp.torch.nn.Conv2d(
@@ -376,6 +379,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

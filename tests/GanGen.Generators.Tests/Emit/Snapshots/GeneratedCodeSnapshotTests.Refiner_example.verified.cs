@@ -297,12 +297,11 @@ def discriminator_fakes(nets, fake, draws):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Conv2d 1 → 32, k3 s1 p1", new long[] { 1L, 28L, 28L }, NewStem),
                 new("Conv2d 32 → 32, k3 s1 p1", new long[] { 32L, 28L, 28L }, NewBlock1),
                 new("Conv2d 32 → 1, k1 s1 p0", new long[] { 32L, 28L, 28L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Conv2d NewStem() =>
                 global::TorchSharp.torch.nn.Conv2d(
@@ -399,6 +398,11 @@ def discriminator_fakes(nets, fake, draws):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -444,12 +448,11 @@ def discriminator_fakes(nets, fake, draws):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Conv2d 1 → 32, k3 s2 p1", new long[] { 1L, 28L, 28L }, NewDown1),
                 new("Conv2d 32 → 64, k3 s2 p1", new long[] { 32L, 14L, 14L }, NewDown2),
                 new("Conv2d 64 → 1, k1 s1 p0", new long[] { 64L, 7L, 7L }, NewPatches),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Conv2d NewDown1() =>
                 global::TorchSharp.torch.nn.Conv2d(
@@ -528,6 +531,11 @@ def discriminator_fakes(nets, fake, draws):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

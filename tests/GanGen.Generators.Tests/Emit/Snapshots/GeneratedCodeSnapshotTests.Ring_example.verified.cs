@@ -239,12 +239,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 8 → 128", new long[] { 8L }, NewHidden1),
                 new("Dense 128 → 128", new long[] { 128L }, NewHidden2),
                 new("Dense 128 → 2", new long[] { 128L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden1() =>
                 global::TorchSharp.torch.nn.Linear(8L, 128L, hasBias: true);
@@ -323,6 +322,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -355,12 +359,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 2 → 128", new long[] { 2L }, NewHidden1),
                 new("Dense 128 → 128", new long[] { 128L }, NewHidden2),
                 new("Dense 128 → 1", new long[] { 128L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden1() =>
                 global::TorchSharp.torch.nn.Linear(2L, 128L, hasBias: true);
@@ -435,6 +438,11 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

@@ -218,6 +218,7 @@ class D(nn.Module):
     def features(self, input):
         """"""The output at [FeatureMatching], what the generator's feature-matching term compares.""""""
         x = input
+        # Down: 1×8×8 -> 8×4×4
         x = rt.minibatch_stddev(x, 4)
         x = F.conv2d(x, self.DownSpectral.weight(), self.Down.bias, self.Down.stride, self.Down.padding, self.Down.dilation, self.Down.groups)
         x = F.leaky_relu(x, 0.2)
@@ -479,12 +480,11 @@ def end_generator_pass(nets):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 16 → 64", new long[] { 16L }, NewProject),
                 new("ConvTranspose2d 4 → 8, k2 s2 p0", new long[] { 4L, 4L, 4L }, NewUp),
                 new("Conv2d 8 → 1, k3 s1 p1", new long[] { 8L, 8L, 8L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewProject() =>
                 global::TorchSharp.torch.nn.Linear(16L, 64L, hasBias: true);
@@ -584,6 +584,11 @@ def end_generator_pass(nets):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -631,12 +636,11 @@ def end_generator_pass(nets):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Conv2d 2 → 8, k4 s2 p1", new long[] { 2L, 8L, 8L }, NewDown),
                 new("MinibatchDiscrimination 128 → +4 (kernels of 3)", new long[] { 128L }, NewSimilar),
                 new("Dense 132 → 1", new long[] { 132L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Conv2d NewDown() =>
                 global::TorchSharp.torch.nn.Conv2d(
@@ -743,6 +747,11 @@ def end_generator_pass(nets):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

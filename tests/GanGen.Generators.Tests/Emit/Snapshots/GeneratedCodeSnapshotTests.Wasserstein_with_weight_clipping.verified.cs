@@ -232,11 +232,10 @@ def after_discriminator_update(nets):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 8 → 32", new long[] { 8L }, NewHidden),
                 new("Dense 32 → 2", new long[] { 32L }, NewOutput),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden() =>
                 global::TorchSharp.torch.nn.Linear(8L, 32L, hasBias: true);
@@ -302,6 +301,11 @@ def after_discriminator_update(nets):
             /// <inheritdoc />
             public override string ToString() => Summary();
 
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
+
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)
             {
@@ -330,11 +334,10 @@ def after_discriminator_update(nets):
 
             /// <summary>Each distinct layer configuration with one sample's input shape: what the kernel check runs once per process.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::GanGen.Runtime.Kernels.KernelProbe> KernelProbes { get; } =
-                new global::GanGen.Runtime.Kernels.KernelProbe[]
-            {
+            [
                 new("Dense 2 → 32", new long[] { 2L }, NewHidden),
                 new("Dense 32 → 1", new long[] { 32L }, NewScore),
-            };
+            ];
 
             private static global::TorchSharp.Modules.Linear NewHidden() =>
                 global::TorchSharp.torch.nn.Linear(2L, 32L, hasBias: true);
@@ -396,6 +399,11 @@ def after_discriminator_update(nets):
 
             /// <inheritdoc />
             public override string ToString() => Summary();
+
+            /// <summary>Registers nothing by reflection: the constructor registered every layer under its declared name.</summary>
+            protected override void RegisterComponents()
+            {
+            }
 
             private static global::TorchSharp.torch.Tensor Replace(
                 global::TorchSharp.torch.Tensor previous, global::TorchSharp.torch.Tensor next)

@@ -11,6 +11,13 @@ public sealed partial class OnnxGraphBuilder
     /// <summary>a · b element-wise, broadcasting.</summary>
     public OnnxValue Mul(OnnxValue a, OnnxValue b, string? name = null) => Emit("Mul", ReserveNodeName(name, "Mul"), NoAttributes, a, b);
 
+    /// <summary>x · <paramref name="factor"/>, the factor a float constant.</summary>
+    public OnnxValue Scale(OnnxValue x, double factor, string? name = null)
+    {
+        using var constant = TorchSharp.torch.tensor(new[] { (float)factor });
+        return Mul(x, Initializer(constant), name);
+    }
+
     /// <summary>
     /// The mean over <paramref name="axes"/> (negative counts from the end), keeping them as size 1 when
     /// <paramref name="keepDims"/>. In opset 17 the axes are an attribute (opset 18 moved them to an input).

@@ -245,6 +245,44 @@ class MinibatchDiscrimination(nn.Module):
         return torch.cat([x, closeness], 1)
 
 
+class SelfAttention(nn.Module):
+    """Self-attention over positions (SAGAN, Zhang et al. 2019): 1x1 query, key and value convolutions, softmax over
+    key positions, x + gamma * attended with gamma learned from 0; with spectral=True each inner convolution is
+    spectrally normalised as GanGen's SelfAttention does (its passes open and close all three)."""
+
+    def __init__(self, channels, key_channels, spectral=False):
+        super().__init__()
+        self.channels = channels
+        self.key_channels = key_channels
+        self.query = nn.Conv2d(channels, key_channels, 1)
+        self.key = nn.Conv2d(channels, key_channels, 1)
+        self.value = nn.Conv2d(channels, channels, 1)
+        self.gamma = nn.Parameter(torch.zeros(1))
+        self.norms = [SpectralNorm(self.query), SpectralNorm(self.key), SpectralNorm(self.value)] if spectral else None
+
+    def _project(self, index, conv, x):
+        if self.norms is None:
+            return conv(x)
+        return F.conv2d(x, self.norms[index].weight(), conv.bias)
+
+    def forward(self, x):
+        n, _, h, w = x.shape
+        queries = self._project(0, self.query, x).view(n, self.key_channels, h * w)
+        keys = self._project(1, self.key, x).view(n, self.key_channels, h * w)
+        values = self._project(2, self.value, x).view(n, self.channels, h * w)
+        attention = torch.bmm(queries.transpose(1, 2), keys).softmax(-1)
+        attended = torch.bmm(values, attention.transpose(1, 2)).view(n, self.channels, h, w)
+        return x + self.gamma * attended
+
+    def begin_spectral_pass(self):
+        for norm in self.norms or []:
+            norm.begin_pass()
+
+    def end_spectral_pass(self):
+        for norm in self.norms or []:
+            norm.end_pass()
+
+
 def feature_matching(real_features, fake_features, weight):
     """Feature matching (Salimans et al. 2016, 3.1): weight * ||E f(real) - E f(fake)||^2 on the marked features."""
     gap = fake_features.mean(0) - real_features.mean(0)
