@@ -9,20 +9,25 @@ using static TorchSharp.torch;
 namespace GanGen.Examples.FashionMnist;
 
 /// <summary>
-/// The class-conditional DCGAN: trained on labelled images, measured by conditional accuracy (does the committed
-/// classifier see the class that was asked for?) and FID overall and per class; its sample grids hold one class per row.
+/// A class-conditional GAN (the conditional DCGAN, or the conditional ResNet): trained on labelled images, measured by
+/// conditional accuracy (does the committed classifier see the class that was asked for?) and FID overall and per
+/// class; its sample grids hold one class per row.
 /// </summary>
-internal sealed class ConditionalExperiment : Experiment<ConditionalDcgan, ConditionalDcgan.ConditionalGenerator, ConditionalDcgan.ProjectionDiscriminator>
+internal sealed class ConditionalExperiment<TGan, TGenerator, TDiscriminator>(string title, Func<string> summary, Func<Device, long, TGan> create)
+    : Experiment<TGan, TGenerator, TDiscriminator>
+    where TGan : GanTrainer<TGenerator, TDiscriminator>
+    where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+    where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
 {
     private const int Classes = 10;
     private FashionData? _data;
     private ClassConditionalEvaluator? _quality;
 
-    protected override string Title => "Fashion-MNIST conditional DCGAN";
+    protected override string Title => title;
 
-    protected override string Summary() => ConditionalDcgan.Summary();
+    protected override string Summary() => summary();
 
-    protected override ConditionalDcgan Create(Device device, long seed) => new(device, seed);
+    protected override TGan Create(Device device, long seed) => create(device, seed);
 
     protected override string LoadData(ExampleOptions options, Device device)
     {
@@ -35,14 +40,14 @@ internal sealed class ConditionalExperiment : Experiment<ConditionalDcgan, Condi
     protected override void LoadQuality() => _quality = QualityFigures.CreateConditional(Classes);
 
     /// <summary>Scored by the mean per-class FID, so best.ckpt is the checkpoint that draws every class best.</summary>
-    protected override Evaluation Evaluate(ConditionalDcgan gan, int samples)
+    protected override Evaluation Evaluate(TGan gan, int samples)
     {
         var report = _quality!.Evaluate(labels => gan.Sample(labels), Math.Max(2, samples / Classes));
         return new Evaluation(report.MeanClassFrechetDistance, report.ToString());
     }
 
     /// <summary>classes.png: ten samples of every class, one class per row, from fixed noise.</summary>
-    protected override void WriteExtras(ConditionalDcgan gan, string folder)
+    protected override void WriteExtras(TGan gan, string folder)
     {
         using var labels = arange(Classes, dtype: ScalarType.Int64).repeat_interleave(10);
         using var noise = gan.CreateNoise(10).repeat(Classes, 1);

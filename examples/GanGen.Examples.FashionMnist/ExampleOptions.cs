@@ -14,6 +14,14 @@ internal enum FashionGan
     Conditional,
     /// <summary>The SimGAN-style refiner of rendered images.</summary>
     Refiner,
+    /// <summary>The SNGAN-layout ResNet GAN (FashionResNet).</summary>
+    ResNet,
+    /// <summary>The ResNet GAN with SAGAN self-attention in both networks (FashionAttention).</summary>
+    Attention,
+    /// <summary>The class-conditional ResNet GAN: conditional batch norm and a projection critic (ConditionalResNet).</summary>
+    ConditionalResNet,
+    /// <summary>SimGAN's residual refiner as published (ResidualRefiner).</summary>
+    ResidualRefiner,
 }
 
 /// <summary>The DCGAN's declared variants with one stabiliser each, for the stabiliser table.</summary>
@@ -49,7 +57,7 @@ internal sealed record ExampleOptions(
 
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
-        var gan = new Option<FashionGan>("--gan") { Description = "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic)", DefaultValueFactory = _ => FashionGan.Dcgan };
+        var gan = new Option<FashionGan>("--gan") { Description = "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic), resnet (the SNGAN ResNet layout), attention (resnet with SAGAN self-attention), conditionalresnet (conditional batch norm and a projection critic), residualrefiner (SimGAN's residual refiner)", DefaultValueFactory = _ => FashionGan.Dcgan };
         var stabilizer = new Option<FashionStabilizer>("--stabilizer") { Description = "With --gan dcgan: the DCGAN declared with one stabiliser (the stabiliser table): none, spectralnorm, r1, instancenoise, featurematching, minibatchstddev, average (EMA of the generator)", DefaultValueFactory = _ => FashionStabilizer.None };
         var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };

@@ -10,8 +10,18 @@ static int Run(ExampleOptions options)
     if (options.Threads > 0) set_num_threads(options.Threads);
     IExperiment experiment = options.Gan switch
     {
-        FashionGan.Conditional => new ConditionalExperiment(),
-        FashionGan.Refiner => new RefinerExperiment(),
+        FashionGan.Conditional => new ConditionalExperiment<ConditionalDcgan, ConditionalDcgan.ConditionalGenerator, ConditionalDcgan.ProjectionDiscriminator>(
+            "Fashion-MNIST conditional DCGAN", ConditionalDcgan.Summary, (device, seed) => new(device, seed)),
+        FashionGan.ConditionalResNet => new ConditionalExperiment<ConditionalResNet, ConditionalResNet.ConditionalGenerator, ConditionalResNet.ProjectionCritic>(
+            "Fashion-MNIST conditional ResNet GAN", ConditionalResNet.Summary, (device, seed) => new(device, seed)),
+        FashionGan.Refiner => new RefinerExperiment<FashionRefiner, FashionRefiner.Refiner, FashionRefiner.PatchDiscriminator>(
+            "Fashion-MNIST refiner", FashionRefiner.Summary, (device, seed) => new(device, seed)),
+        FashionGan.ResidualRefiner => new RefinerExperiment<ResidualRefiner, ResidualRefiner.Refiner, ResidualRefiner.PatchDiscriminator>(
+            "Fashion-MNIST residual refiner (SimGAN)", ResidualRefiner.Summary, (device, seed) => new(device, seed)),
+        FashionGan.ResNet => new DcganExperiment<FashionResNet, FashionResNet.ResNetGenerator, FashionResNet.ResNetCritic>(
+            "Fashion-MNIST ResNet GAN", FashionResNet.Summary, (device, seed) => new(device, seed)),
+        FashionGan.Attention => new DcganExperiment<FashionAttention, FashionAttention.AttentionGenerator, FashionAttention.AttentionCritic>(
+            "Fashion-MNIST ResNet GAN + self-attention", FashionAttention.Summary, (device, seed) => new(device, seed)),
         _ => Dcgan(options.Stabilizer),
     };
     return experiment.Run(options, ResolveDevice(options.Device));

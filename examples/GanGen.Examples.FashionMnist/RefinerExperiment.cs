@@ -16,7 +16,11 @@ namespace GanGen.Examples.FashionMnist;
 /// of the refined images against real test images (lower than the renderings' own FID when refinement works) and
 /// the mean absolute change from each source (small when the content is kept).
 /// </summary>
-internal sealed class RefinerExperiment : Experiment<FashionRefiner, FashionRefiner.Refiner, FashionRefiner.PatchDiscriminator>
+internal sealed class RefinerExperiment<TGan, TGenerator, TDiscriminator>(string title, Func<string> summary, Func<Device, long, TGan> create)
+    : Experiment<TGan, TGenerator, TDiscriminator>
+    where TGan : GanTrainer<TGenerator, TDiscriminator>
+    where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
+    where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
 {
     private ShuffledBatches? _real;
     private ShuffledBatches? _sources;
@@ -24,11 +28,11 @@ internal sealed class RefinerExperiment : Experiment<FashionRefiner, FashionRefi
     private Tensor? _heldOutSources;
     private string? _sourceFid;
 
-    protected override string Title => "Fashion-MNIST refiner";
+    protected override string Title => title;
 
-    protected override string Summary() => FashionRefiner.Summary();
+    protected override string Summary() => summary();
 
-    protected override FashionRefiner Create(Device device, long seed) => new(device, seed);
+    protected override TGan Create(Device device, long seed) => create(device, seed);
 
     protected override string LoadData(ExampleOptions options, Device device)
     {
@@ -60,7 +64,7 @@ internal sealed class RefinerExperiment : Experiment<FashionRefiner, FashionRefi
         _heldOutSources = SyntheticRenderings.Render(heldOut, seed: 7);
     }
 
-    protected override Evaluation Evaluate(FashionRefiner gan, int samples)
+    protected override Evaluation Evaluate(TGan gan, int samples)
     {
         using var sources = _heldOutSources!.narrow(0, 0, Math.Min(samples, _heldOutSources.size(0)));
         _sourceFid ??= _quality!.Evaluate(sources).FrechetDistance.ToString("F2", CultureInfo.InvariantCulture);
@@ -72,7 +76,7 @@ internal sealed class RefinerExperiment : Experiment<FashionRefiner, FashionRefi
     }
 
     /// <summary>pairs.png: held-out renderings (odd rows) above their refinements (even rows).</summary>
-    protected override void WriteExtras(FashionRefiner gan, string folder)
+    protected override void WriteExtras(TGan gan, string folder)
     {
         using var sources = _heldOutSources!.narrow(0, 0, 32);
         using var refined = gan.Refine(sources);

@@ -4,7 +4,29 @@ using TorchSharp.Modules;
 namespace GanGen.Examples.Models;
 
 // The Fashion-MNIST stabiliser table: FashionDcgan with one stabiliser each, trained by the Fashion example with
-// `--gan dcgan --stabilizer <name>` for the same budget. The generator is FashionDcgan's in every row.
+// `--gan dcgan --stabilizer <name>` for the same budget. The generator is FashionDcgan's in every row, declared once
+// below as a block; so is the discriminator of the rows that leave it as it is.
+
+/// <summary>FashionDcgan's generator layers: a 7×7 projection of z and two upsampling transposed convolutions.</summary>
+[GanBlock]
+public partial class DcganGenerator
+{
+    [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
+    [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
+    [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
+    [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
+    [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+}
+
+/// <summary>FashionDcgan's discriminator layers: two strided convolutions and a 7×7 score.</summary>
+[GanBlock]
+public partial class DcganDiscriminator
+{
+    [Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }
+    [Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Down2 { get; }
+    [BatchNorm2d, LeakyReLU(0.2)] public partial BatchNorm2d Down2Norm { get; }
+    [Conv2d(1, Kernel = 7, Stride = 1, Padding = 0, Bias = false), Flatten] public partial Conv2d Score { get; }
+}
 
 /// <summary>
 /// Spectral normalisation (Miyato et al. 2018) of every discriminator convolution; as in the paper's SN-DCGAN, the
@@ -17,11 +39,7 @@ public partial class FashionSpectralNorm
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
@@ -41,20 +59,13 @@ public partial class FashionR1
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
     public partial class FashionDiscriminator
     {
-        [Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }
-        [Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Down2 { get; }
-        [BatchNorm2d, LeakyReLU(0.2)] public partial BatchNorm2d Down2Norm { get; }
-        [Conv2d(1, Kernel = 7, Stride = 1, Padding = 0, Bias = false), Flatten] public partial Conv2d Score { get; }
+        public partial DcganDiscriminator Layers { get; }
     }
 }
 
@@ -66,20 +77,13 @@ public partial class FashionInstanceNoise
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
     public partial class FashionDiscriminator
     {
-        [Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }
-        [Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Down2 { get; }
-        [BatchNorm2d, LeakyReLU(0.2)] public partial BatchNorm2d Down2Norm { get; }
-        [Conv2d(1, Kernel = 7, Stride = 1, Padding = 0, Bias = false), Flatten] public partial Conv2d Score { get; }
+        public partial DcganDiscriminator Layers { get; }
     }
 }
 
@@ -91,11 +95,7 @@ public partial class FashionFeatureMatching
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
@@ -116,11 +116,7 @@ public partial class FashionMinibatchStdDev
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
@@ -141,19 +137,12 @@ public partial class FashionAverage
     [GanGenerator(Latent = 100)]
     public partial class FashionGenerator
     {
-        [Reshape(100, 1, 1), ConvTranspose2d(128, Kernel = 7, Stride = 1, Padding = 0, Bias = false)] public partial ConvTranspose2d Project { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d ProjectNorm { get; }
-        [ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial ConvTranspose2d Up1 { get; }
-        [BatchNorm2d, ReLU] public partial BatchNorm2d Up1Norm { get; }
-        [ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1, Bias = false), Tanh] public partial ConvTranspose2d Up2 { get; }
+        public partial DcganGenerator Layers { get; }
     }
 
     [GanDiscriminator]
     public partial class FashionDiscriminator
     {
-        [Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)] public partial Conv2d Down1 { get; }
-        [Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Down2 { get; }
-        [BatchNorm2d, LeakyReLU(0.2)] public partial BatchNorm2d Down2Norm { get; }
-        [Conv2d(1, Kernel = 7, Stride = 1, Padding = 0, Bias = false), Flatten] public partial Conv2d Score { get; }
+        public partial DcganDiscriminator Layers { get; }
     }
 }

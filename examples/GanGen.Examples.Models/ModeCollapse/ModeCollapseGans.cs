@@ -6,7 +6,28 @@ namespace GanGen.Examples.Models.ModeCollapse;
 // The 2-D stabiliser table (VEEGAN's and PacGAN's protocol): one declaration per technique, each the same networks —
 // latent 8, three 128-unit hidden layers per network, Adam 1e-3 with β = (0.5, 0.999), decayed linearly by the runner —
 // changed only where the technique says. The runner (examples/GanGen.Examples.ModeCollapse) trains each for the same
-// number of steps on the same seeds.
+// number of steps on the same seeds. The networks are two blocks declared once below; each GAN's use is a module of
+// its own. Where a technique changes the layers themselves (PacGAN's wider input, a marker or spectral norm on a
+// layer), the critic states its layers.
+
+/// <summary>The generator of every row: three 128-unit ReLU layers from the latent, then the 2-D point.</summary>
+[GanBlock]
+public partial class MixtureGenerator
+{
+    [Dense(128), ReLU] public partial Linear Hidden1 { get; }
+    [Dense(128), ReLU] public partial Linear Hidden2 { get; }
+    [Dense(128), ReLU] public partial Linear Hidden3 { get; }
+    [Dense(2)] public partial Linear Output { get; }
+}
+
+/// <summary>The critic's hidden layers of every row that leaves them as they are: three 128-unit LeakyReLU(0.2) layers from a 2-D point.</summary>
+[GanBlock]
+public partial class MixtureCritic
+{
+    [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
+    [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
+    [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+}
 
 /// <summary>The plain non-saturating GAN (Goodfellow et al. 2014): the baseline each other row changes in one way.</summary>
 [Gan(Loss = GanLoss.NonSaturating)]
@@ -16,18 +37,13 @@ public partial class PlainGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -40,18 +56,13 @@ public partial class UnrolledGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -64,10 +75,7 @@ public partial class PacGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
@@ -88,18 +96,13 @@ public partial class MinibatchDiscriminationGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [MinibatchDiscrimination(5, 3)] public partial GanGen.Runtime.Networks.MinibatchDiscrimination Similarity { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
@@ -113,10 +116,7 @@ public partial class MinibatchStdDevGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
@@ -137,10 +137,7 @@ public partial class FeatureMatchingGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
@@ -161,10 +158,7 @@ public partial class SpectralNormGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
@@ -185,18 +179,13 @@ public partial class R1Gan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -209,18 +198,13 @@ public partial class InstanceNoiseGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -233,18 +217,13 @@ public partial class RelativisticGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -257,18 +236,13 @@ public partial class DraganGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }
@@ -281,18 +255,13 @@ public partial class WassersteinGpGan
     [GanGenerator(Latent = 8), Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpGenerator
     {
-        [Dense(128), ReLU] public partial Linear Hidden1 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden2 { get; }
-        [Dense(128), ReLU] public partial Linear Hidden3 { get; }
-        [Dense(2)] public partial Linear Output { get; }
+        public partial MixtureGenerator Body { get; }
     }
 
     [GanDiscriminator, Adam(LearningRate = 1e-3, Beta1 = 0.5, Beta2 = 0.999)]
     public partial class MlpDiscriminator
     {
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden1 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden2 { get; }
-        [Dense(128), LeakyReLU(0.2)] public partial Linear Hidden3 { get; }
+        public partial MixtureCritic Body { get; }
         [Dense(1)] public partial Linear Score { get; }
     }
 }

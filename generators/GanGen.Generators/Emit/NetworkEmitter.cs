@@ -43,7 +43,7 @@ internal static class NetworkEmitter
     public static void Emit(SourceWriter writer, BlockSpec block)
     {
         var plan = NetworkPlan.Of(block);
-        string input = block.InputShape.Count == 3 ? $"{block.InputShape[0]} channels" : Literals.Shape(block.InputShape);
+        string input = block.InputShape.Count != 3 ? Literals.Shape(block.InputShape) : block.InputShape[0] == 1 ? "1 channel" : $"{block.InputShape[0]} channels";
         writer.Line($"/// <summary>Block of {Literals.Count(block.Layers.Count)} nodes on {input}, {Literals.Count(plan.ParameterCount)} parameters per use; " +
             "each use is a module of its own.</summary>");
         writer.Line(Generated.Attribute);

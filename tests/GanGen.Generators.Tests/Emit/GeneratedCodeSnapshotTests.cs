@@ -60,6 +60,25 @@ public sealed class GeneratedCodeSnapshotTests
         Snapshot.Match(generated.SourceText.ToString());
     }
 
+    /// <summary>The SNGAN-layout ResNet example: block nodes, spectral norm on whole blocks, global pooling, hinge loss.</summary>
+    [Fact]
+    public void Resnet_example() =>
+        VerifyFile(new[] { ExampleModels.Read("FashionResNet.cs"), ExampleModels.Read("ResidualBlocks.cs") }, "GanGen.Examples.Models.FashionResNet.g.cs");
+
+    /// <summary>A residual block's own class: the shortcut kept, the branch added to it, and the block's ONNX and spectral passes.</summary>
+    [Fact]
+    public void Residual_block() =>
+        VerifyFile(new[] { ExampleModels.Read("FashionResNet.cs"), ExampleModels.Read("ResidualBlocks.cs") }, "GanGen.Examples.Models.FirstDownBlock.g.cs");
+
+    /// <summary>SAGAN attention in both networks of the ResNet GAN, spectrally normalised in the critic.</summary>
+    [Fact]
+    public void Attention_example() =>
+        VerifyFile(new[] { ExampleModels.Read("FashionResNet.cs"), ExampleModels.Read("ResidualBlocks.cs") }, "GanGen.Examples.Models.FashionAttention.g.cs");
+
+    /// <summary>A U-Net refiner: encoder outputs kept and concatenated back by the decoder, the input included.</summary>
+    [Fact]
+    public void Unet_refiner() => VerifyFile(new[] { Interop.InteropDeclarations.All["UNetGan"] }, "Demo.UNetGan.g.cs");
+
     private static void Verify(string declaration, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var run = GeneratorHarness.Run(declaration);
@@ -68,5 +87,14 @@ public sealed class GeneratedCodeSnapshotTests
         var generated = Assert.Single(run.GeneratedSources);
         Assert.Equal(hintName, generated.HintName);
         Snapshot.Match(generated.SourceText.ToString(), testName: test);
+    }
+
+    /// <summary>One of the files generated for declarations spread over several sources (a GAN and its blocks).</summary>
+    private static void VerifyFile(string[] sources, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var run = GeneratorHarness.Run(sources);
+
+        run.AssertCleanBuild();
+        Snapshot.Match(run.Source(hintName), testName: test);
     }
 }

@@ -78,6 +78,24 @@ public sealed class FashionExampleTests : IDisposable
         Assert.True(File.Exists(Path.Combine(run, "pairs.png")), "no source/refined pairs picture");
     }
 
+    /// <summary>The residual and attention architectures train through the same example, each measured as its family is.</summary>
+    [Theory]
+    [InlineData("resnet", "final: FID", "Up1 (UpBlock")]
+    [InlineData("attention", "final: FID", "Attention (SelfAttention 64")]
+    [InlineData("conditionalresnet", "final: conditional accuracy", "Up2 (ClassUpBlock")]
+    [InlineData("residualrefiner", "mean |refined − source|", "Block4 (RefinerBlock")]
+    public void ResidualAndAttentionGansTrainAndReportTheirFigures(string gan, string figure, string layer)
+    {
+        string run = Path.Combine(_work, gan);
+
+        var result = Example($"--gan {gan} --output \"{run}\" --steps 2 --batch-size 8 --sample-every 2 --evaluate-every 0 --evaluation-samples 20 --seed 3");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains(layer, result.Output);
+        Assert.Contains(figure, result.Output);
+        Assert.True(File.Exists(Path.Combine(run, "last.ckpt")), "no checkpoint");
+    }
+
     [Fact]
     public void AFolderWithoutDataIsOneErrorLine()
     {

@@ -8,7 +8,8 @@ namespace GanGen.Runtime.Kernels;
 /// Configurations checked on every device before any declared one: each layer and operation kind GanGen's catalog
 /// builds, and the shapes known to expose faulty kernels, so a process that builds modules by hand is routed too.
 /// The small stride-1 transposed convolutions and the single-channel convolutions are the ones an AMD Zen 5
-/// (family 26) computed wrong with oneDNN 3.7.1's AVX2 and AVX-512 kernels (2026-12-04).
+/// (family 26) computed wrong with oneDNN 3.7.1's AVX2 and AVX-512 kernels, and the odd input channel count (9 → 1)
+/// one its AVX kernels still computed wrong (2026-12-04).
 /// </summary>
 internal static class KernelCanaries
 {
@@ -21,6 +22,7 @@ internal static class KernelCanaries
         new("ConvTranspose2d 32 → 16, k4 s2 p1", new long[] { 32, 7, 7 }, () => nn.ConvTranspose2d(32, 16, kernel_size: 4, stride: 2, padding: 1)),
         new("Conv2d 3 → 6, k3 s1 p1", new long[] { 3, 8, 8 }, () => nn.Conv2d(3, 6, kernel_size: 3, stride: 1, padding: 1)),
         new("Conv2d 8 → 1, k3 s1 p1", new long[] { 8, 6, 6 }, () => nn.Conv2d(8, 1, kernel_size: 3, stride: 1, padding: 1)),
+        new("Conv2d 9 → 1, k3 s1 p1", new long[] { 9, 6, 6 }, () => nn.Conv2d(9, 1, kernel_size: 3, stride: 1, padding: 1)),
         new("Conv2d 1 → 16, k4 s2 p1", new long[] { 1, 14, 14 }, () => nn.Conv2d(1, 16, kernel_size: 4, stride: 2, padding: 1)),
         new("Conv2d 16 → 16, k3 s1 p1", new long[] { 16, 7, 7 }, () => nn.Conv2d(16, 16, kernel_size: 3, stride: 1, padding: 1)),
         new("Dense 100 → 64", new long[] { 100 }, () => nn.Linear(100, 64)),

@@ -13,11 +13,12 @@ namespace GanGen.Runtime.Kernels;
 /// and device (milliseconds), together with <see cref="Canaries"/> the first time. When a kernel is wrong the process
 /// moves to the next right route (see <see cref="Route"/>) and says so in one line on stderr; when none is right,
 /// <see cref="KernelCheckException"/>. GANGEN_KERNEL_CHECK=off (or <see cref="Enabled"/> = false) skips the check;
-/// GANGEN_KERNEL_ROUTE=onednn|onednn-avx|no-onednn starts on a route of your choice.
+/// GANGEN_KERNEL_ROUTE=onednn|onednn-avx|onednn-sse41|no-onednn starts on a route of your choice.
 /// </summary>
 public static class KernelCheck
 {
-    private static readonly KernelRoute[] Routes = { new DefaultRoute(), new OneDnnIsaCapRoute(), new NoOneDnnRoute() };
+    private static readonly KernelRoute[] Routes =
+        { new DefaultRoute(), new OneDnnIsaCapRoute("AVX"), new OneDnnIsaCapRoute("SSE41"), new NoOneDnnRoute() };
 
     // The inputs' own stream, so checking never moves the training run's random numbers.
     private static readonly Generator Random = new(0x4B45524E454CUL, CPU); // "KERNEL"

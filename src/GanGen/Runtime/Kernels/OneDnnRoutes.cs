@@ -21,24 +21,30 @@ internal sealed class DefaultRoute : KernelRoute
 }
 
 /// <summary>
-/// oneDNN's just-in-time kernels limited to AVX (no FMA, no AVX-512) through ONEDNN_MAX_CPU_ISA, which oneDNN reads
-/// once, at its first use (the first convolution or matrix product), so the variable must be in the process
-/// environment before that. On an AMD Zen 5 (family 26) this is the fastest route measured right: its AVX2 and
-/// AVX-512 kernels for stride-1 transposed convolutions compute wrong numbers.
+/// oneDNN's just-in-time kernels limited to an instruction set through ONEDNN_MAX_CPU_ISA, which oneDNN reads once, at
+/// its first use (the first convolution or matrix product), so the variable must be in the process environment before
+/// that. On an AMD Zen 5 (family 26, oneDNN 3.7.1) AVX2 and AVX-512 kernels compute stride-1 transposed convolutions
+/// wrong, AVX (no FMA) ones convolutions of odd input channel counts to one or a few outputs (129 → 1, k7), and SSE4.1
+/// ones are right: the routes try AVX, then SSE4.1.
 /// </summary>
 internal sealed class OneDnnIsaCapRoute : KernelRoute
 {
     public const string Variable = "ONEDNN_MAX_CPU_ISA";
 
-    public override string Key => "onednn-avx";
+    private readonly string _isa;
 
-    public override string Name => $"oneDNN capped at AVX ({Variable}=AVX)";
+    /// <param name="isa">oneDNN's name of the instruction set: "AVX", "SSE41".</param>
+    public OneDnnIsaCapRoute(string isa) => _isa = isa;
+
+    public override string Key => "onednn-" + _isa.ToLowerInvariant();
+
+    public override string Name => $"oneDNN capped at {_isa} ({Variable}={_isa})";
 
     public override bool CanTakeNow => false;
 
     public override bool CanTakeAtStartup => true;
 
-    public override void Take() => ProcessEnvironment.Set(Variable, "AVX");
+    public override void Take() => ProcessEnvironment.Set(Variable, _isa);
 }
 
 /// <summary>
