@@ -21,6 +21,7 @@ internal static class PairedRun
         Threads.Configure();
         Ring(rounds);
         Dcgan(Math.Max(5, rounds / 4));
+        ResNet(Math.Max(5, rounds / 8));
         return 0;
     }
 
@@ -40,6 +41,15 @@ internal static class PairedRun
         using var generated = new FashionDcgan(seed: 1);
         using var handWritten = new HandWrittenDcgan(seed: 1);
         Report("Fashion-MNIST DCGAN (batch 64)", rounds, 10, () => generated.Step(batch), () => handWritten.TrainStep(batch));
+    }
+
+    private static void ResNet(int rounds)
+    {
+        manual_seed(1);
+        using var batch = rand(64, 1, 28, 28).mul_(2).sub_(1);
+        using var generated = new FashionResNet(seed: 1);
+        using var handWritten = new HandWrittenResNet(seed: 1);
+        Report("Fashion-MNIST ResNet GAN, SNGAN layout (batch 64)", rounds, 3, () => generated.Step(batch), () => handWritten.TrainStep(batch));
     }
 
     private static void Report(string name, int rounds, int stepsPerBlock, Action generated, Func<(float, float)> handWritten)

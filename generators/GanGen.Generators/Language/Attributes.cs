@@ -17,7 +17,6 @@ internal static class Attributes
     public static readonly string RegularizerBase = typeof(RegularizerAttribute).FullName!;
     public static readonly string Block = typeof(GanBlockAttribute).FullName!;
     public static readonly string From = typeof(FromAttribute).FullName!;
-    public static readonly string MergeBase = typeof(MergeAttribute).FullName!;
 
     /// <summary>Optimizer attributes by metadata name; each names the <see cref="OptimizerKind"/> member it selects.</summary>
     public static readonly IReadOnlyDictionary<string, OptimizerKind> Optimizers = new Dictionary<string, OptimizerKind>

@@ -10,8 +10,9 @@ internal readonly record struct SpecArgument(string Name, double Value);
 /// <param name="Kind">The metadata name of its attribute ("GanGen.Conv2dAttribute"), the key of the step catalog.</param>
 /// <param name="Arguments">Every argument of the attribute, defaults applied.</param>
 /// <param name="Reference">A merge's other operand: the node it names (<see cref="Node.Input"/> for the input).</param>
+/// <param name="ReferenceShape">The shape of one sample of that operand.</param>
 internal sealed record StepSpec(string Kind, EquatableArray<SpecArgument> Arguments, EquatableArray<int> Dimensions, EquatableArray<long> InputShape,
-    EquatableArray<long> OutputShape, string? Reference = null)
+    EquatableArray<long> OutputShape, string? Reference = null, EquatableArray<long> ReferenceShape = default)
 {
     public double this[string name] => SpecArguments.Get(Arguments, name);
 

@@ -144,7 +144,7 @@ internal static class GanParser
             if (!isLayer && !isOperation) continue;
             // Attributes derived outside GanGen have no catalog entry; the validator reports them.
             bool known = attributeClass.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace;
-            NodeReference? reference = DerivesFrom(attributeClass, Attributes.MergeBase) ? Reference(attribute, fallback) : null;
+            NodeReference? reference = NamesNode(attribute) ? Reference(attribute, fallback) : null;
             steps.Add(new StepDeclaration(Attribute(attribute, fallback), isLayer, known, AttributeArguments.ReadIntArray(attribute), reference));
         }
 
@@ -219,6 +219,11 @@ internal static class GanParser
         var argument = syntax?.ArgumentList?.Arguments.Count > 0 ? syntax.ArgumentList.Arguments[0] : null;
         return new NodeReference(name, argument is null ? AttributeArguments.LocationOf(attribute, fallback) : SourceSpan.Of(argument));
     }
+
+    /// <summary>A step that reads another node takes its name first: a constructor parameter <c>string node</c> (merges, adaptive norm).</summary>
+    private static bool NamesNode(AttributeData attribute) =>
+        attribute.AttributeConstructor is { Parameters.Length: > 0 } constructor &&
+        constructor.Parameters[0] is { Name: "node", Type.SpecialType: SpecialType.System_String };
 
     private static bool HasAttribute(INamedTypeSymbol type, string attributeName)
     {

@@ -196,7 +196,8 @@ internal sealed class NodeValidator
                 _context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadInput, step.Location, kind.Name, layer.Name, Shapes.Format(shape), unread)
                     with { FixKey = result.FixPadding is null ? null : DiagnosticProperties.Padding, FixValue = result.FixPadding?.ToString(CultureInfo.InvariantCulture) });
             steps.Add(new StepSpec(step.Attribute.AttributeName, arguments.ToSpec(kind.Arguments), step.Dimensions,
-                new EquatableArray<long>(shape), new EquatableArray<long>(result.Output), step.Reference?.Name));
+                new EquatableArray<long>(shape), new EquatableArray<long>(result.Output), step.Reference?.Name,
+                other is null ? EquatableArray<long>.Empty : new EquatableArray<long>(other)));
             parameters += result.Parameters;
             shape = result.Output;
         }

@@ -61,3 +61,23 @@ public sealed class SelfAttentionAttribute : LayerAttribute
     [Accepts(1, 1024, Whole = true, Advice = "SAGAN uses 8")]
     public int Reduction { get; set; } = 8;
 }
+
+/// <summary>
+/// Adaptive instance normalisation (Huang &amp; Belongie 2017, StyleGAN's style input): each channel normalised per sample,
+/// then scaled and shifted by a learned map of the style vector the named node computes, e.g. a mapping network's last
+/// Dense layer: <c>[AdaptiveInstanceNorm(nameof(Mapping))]</c>. The style node's output must be flat.
+/// Property type: <c>GanGen.Runtime.Networks.AdaptiveInstanceNorm</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class AdaptiveInstanceNormAttribute : LayerAttribute
+{
+    /// <summary>Styles the normalised value with <paramref name="node"/>'s output.</summary>
+    public AdaptiveInstanceNormAttribute(string node) => Node = node;
+
+    /// <summary>The node whose output is the style vector.</summary>
+    public string Node { get; }
+
+    /// <summary>Denominator epsilon; default 1e-5.</summary>
+    [Accepts(0, ExcludeMinimum = true)]
+    public double Epsilon { get; set; } = 1e-5;
+}

@@ -152,6 +152,19 @@ internal static class InteropDeclarations
             "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), SpectralNorm, LeakyReLU(0.2)] public partial Conv2d Down { get; }\n" +
             "[SelfAttention(Reduction = 2), SpectralNorm] public partial GanGen.Runtime.Networks.SelfAttention Attention { get; }\n" +
             "[GlobalPool, Dense(1), SpectralNorm] public partial Linear Score { get; }"),
+        // StyleGAN-lite: a mapping network (noise → w) whose output styles every synthesis layer through adaptive
+        // instance norm (Huang & Belongie 2017; Karras et al. 2019), the synthesis reading the mapping's input again.
+        ["StyleGan"] = Gan("StyleGan", "[Gan]\n[GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]",
+            "[GanGenerator(Latent = 6)]",
+            "[Dense(8), LeakyReLU(0.2)] public partial Linear Map1 { get; }\n" +
+            "[Dense(8), LeakyReLU(0.2)] public partial Linear Map2 { get; }\n" +
+            "[From(Node.Input), Dense(32), Reshape(8, 2, 2)] public partial Linear Project { get; }\n" +
+            "[AdaptiveInstanceNorm(nameof(Map2)), Upsample(2)] public partial GanGen.Runtime.Networks.AdaptiveInstanceNorm Style1 { get; }\n" +
+            "[Conv2d(4, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Conv1 { get; }\n" +
+            "[AdaptiveInstanceNorm(nameof(Map2), Epsilon = 1e-6), Upsample(2)] public partial GanGen.Runtime.Networks.AdaptiveInstanceNorm Style2 { get; }\n" +
+            "[Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }",
+            "[GanDiscriminator]",
+            "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2), Flatten] public partial Conv2d Down { get; }\n[Dense(1)] public partial Linear Score { get; }"),
     };
 
     private static string Gan(string name, string ganAttributes, string generatorAttribute, string generatorLayers, string discriminatorAttribute, string discriminatorLayers,

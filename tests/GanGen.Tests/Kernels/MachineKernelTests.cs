@@ -21,6 +21,7 @@ public sealed class MachineKernelTests
     public void EveryCanaryComputesItsFloat64AnswerOnTheRouteTaken()
     {
         Assert.True(KernelCheckStartup.Refusal is null, KernelCheckStartup.Refusal?.Message);
+        _output.WriteLine(KernelCheckStartup.Settling);
         _output.WriteLine($"route: {KernelCheck.Route.Name}");
         using var random = new Generator(7, CPU);
         foreach (var probe in KernelCheck.Canaries)

@@ -55,4 +55,28 @@ public sealed partial class OnnxGraphBuilder
         var gamma = Initializer(attention.gamma, $"{name}.gamma");
         return Add(x, Mul(output, gamma));
     }
+
+    /// <summary>
+    /// Adaptive instance norm (<see cref="Networks.AdaptiveInstanceNorm"/>): InstanceNormalization of x, times 1 + γ(w),
+    /// plus β(w), where [γ, β] is the layer's style map of the style vector <paramref name="style"/>.
+    /// </summary>
+    public OnnxValue AdaptiveInstanceNorm(OnnxValue x, OnnxValue style, Networks.AdaptiveInstanceNorm norm, string name)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        string node = ReserveNodeName(name, "AdaptiveInstanceNorm");
+        long channels = norm.Channels;
+        var ones = FloatConstant(node, "scale", System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Repeat(1f, (int)channels)));
+        var zeros = FloatConstant(node, "bias", new float[channels]);
+        var normalised = Emit("InstanceNormalization", ReserveNodeName($"{node}/norm", "InstanceNormalization"),
+            new[] { OnnxAttribute.Float("epsilon", (float)norm.Epsilon) }, x, ones, zeros);
+        var affine = Linear(style, norm.Style, $"{name}.style");
+        // [N, 2C] → [N, 2C, 1, 1], then γ = the first C channels, β the rest.
+        var shaped = Emit("Reshape", ReserveNodeName($"{node}/shape", "Reshape"), NoAttributes, affine, Int64Constant(node, "perchannel", 0, 2 * channels, 1, 1));
+        var gamma = Emit("Slice", ReserveNodeName($"{node}/gamma", "Slice"), NoAttributes, shaped,
+            Int64Constant($"{node}/gamma", "starts", 0), Int64Constant($"{node}/gamma", "ends", channels), Int64Constant($"{node}/gamma", "axes", 1));
+        var beta = Emit("Slice", ReserveNodeName($"{node}/beta", "Slice"), NoAttributes, shaped,
+            Int64Constant($"{node}/beta", "starts", channels), Int64Constant($"{node}/beta", "ends", 2 * channels), Int64Constant($"{node}/beta", "axes", 1));
+        var scale = Add(gamma, FloatConstant(node, "one", 1f));
+        return Add(Mul(normalised, scale), beta);
+    }
 }

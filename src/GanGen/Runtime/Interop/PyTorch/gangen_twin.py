@@ -283,6 +283,22 @@ class SelfAttention(nn.Module):
             norm.end_pass()
 
 
+class AdaptiveInstanceNorm(nn.Module):
+    """Adaptive instance norm (Huang & Belongie 2017; StyleGAN's style input): per-sample, per-channel normalisation,
+    times 1 + gamma(w), plus beta(w), with [gamma, beta] a learned map (child `style`) of the style vector w."""
+
+    def __init__(self, channels, style_features, eps=1e-5):
+        super().__init__()
+        self.channels = channels
+        self.eps = eps
+        self.style = nn.Linear(style_features, 2 * channels)
+
+    def forward(self, x, style):
+        affine = self.style(style).view(-1, 2 * self.channels, 1, 1)
+        gamma, beta = affine[:, :self.channels], affine[:, self.channels:]
+        return F.instance_norm(x, eps=self.eps) * (1 + gamma) + beta
+
+
 def feature_matching(real_features, fake_features, weight):
     """Feature matching (Salimans et al. 2016, 3.1): weight * ||E f(real) - E f(fake)||^2 on the marked features."""
     gap = fake_features.mean(0) - real_features.mean(0)
