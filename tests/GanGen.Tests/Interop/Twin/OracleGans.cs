@@ -409,3 +409,75 @@ public partial class FlippedImageOracleGan
         [Flatten, Dense(1)] public partial Linear Score { get; }
     }
 }
+
+/// <summary>
+/// Graphs: pre-activation residual blocks (batch norm and upsampling inside the generator's, a 1×1 projection
+/// shortcut read through [From] and average-pool downsampling in the discriminator's, spectrally normalised),
+/// self-attention in both networks, a U-Net style concatenation and gating.
+/// </summary>
+[Gan(Loss = GanLoss.Hinge)]
+[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
+public partial class GraphOracleGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class G
+    {
+        [Dense(12), Reshape(3, 2, 2)] public partial Linear Project { get; }
+        public partial UpBlock Block { get; }
+        [SelfAttention(Reduction = 1)] public partial GanGen.Runtime.Networks.SelfAttention Attention { get; }
+        [Conv2d(3, Kernel = 1), Sigmoid, Multiply(nameof(Attention))] public partial Conv2d Gate { get; }
+        [Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class D
+    {
+        [Conv2d(3, Kernel = 3, Padding = 1)] public partial Conv2d Stem { get; }
+        [SpectralNorm] public partial DownBlock Block { get; }
+        [SelfAttention(Reduction = 1)] public partial GanGen.Runtime.Networks.SelfAttention Attention { get; }
+        [Concat(nameof(Block)), LeakyReLU(0.2), Flatten, Dense(1)] public partial Linear Score { get; }
+    }
+
+    [GanBlock]
+    public partial class UpBlock
+    {
+        [BatchNorm2d, ReLU, Upsample(2)] public partial BatchNorm2d Norm1 { get; }
+        [Conv2d(3, Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Conv1 { get; }
+        [BatchNorm2d, ReLU] public partial BatchNorm2d Norm2 { get; }
+        [Conv2d(3, Kernel = 3, Padding = 1)] public partial Conv2d Conv2 { get; }
+        [From(Node.Input), Identity, Upsample(2), Add(nameof(Conv2))] public partial Identity Shortcut { get; }
+    }
+
+    [GanBlock]
+    public partial class DownBlock
+    {
+        [ReLU, Conv2d(3, Kernel = 3, Padding = 1)] public partial Conv2d Conv1 { get; }
+        [ReLU, Conv2d(3, Kernel = 3, Padding = 1), AvgPool2d(2)] public partial Conv2d Conv2 { get; }
+        [From(Node.Input), AvgPool2d(2), Conv2d(3, Kernel = 1), Add(nameof(Conv2))] public partial Conv2d Shortcut { get; }
+    }
+}
+
+/// <summary>StyleGAN-lite: a mapping network's output styles the synthesis layers through adaptive instance norm.</summary>
+[Gan(Loss = GanLoss.NonSaturating)]
+[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]
+public partial class StyleOracleGan
+{
+    [GanGenerator(Latent = 4)]
+    public partial class G
+    {
+        [Dense(6), LeakyReLU(0.2)] public partial Linear Map1 { get; }
+        [Dense(6)] public partial Linear Map2 { get; }
+        [From(Node.Input), Dense(12), Reshape(3, 2, 2)] public partial Linear Project { get; }
+        [AdaptiveInstanceNorm(nameof(Map2)), Upsample(2)] public partial GanGen.Runtime.Networks.AdaptiveInstanceNorm Style1 { get; }
+        [Conv2d(3, Kernel = 3, Padding = 1), LeakyReLU(0.2)] public partial Conv2d Conv { get; }
+        [AdaptiveInstanceNorm(nameof(Map2))] public partial GanGen.Runtime.Networks.AdaptiveInstanceNorm Style2 { get; }
+        [Conv2d(1, Kernel = 3, Padding = 1), Tanh] public partial Conv2d Output { get; }
+    }
+
+    [GanDiscriminator]
+    public partial class D
+    {
+        [Conv2d(4, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2), Flatten] public partial Conv2d Down { get; }
+        [Dense(1)] public partial Linear Score { get; }
+    }
+}

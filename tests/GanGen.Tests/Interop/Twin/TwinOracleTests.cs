@@ -57,6 +57,9 @@ public sealed class TwinOracleTests : TemporaryFolderTests
         ["Stabilisers: RaHinge, lazy R2"] = test => test.Train(new RelativisticHingeOracleGan(seed: 3), Steps, default),
         ["Stabilisers: BCE label flipping with smoothing, R1, minibatch stddev on images"] =
             test => test.Train(new FlippedImageOracleGan(seed: 3), Steps, new DeclaredDraws(FlipScores: new[] { 1L })),
+        ["Graphs: residual blocks, projection shortcut, spectral norm in a block, self-attention, gating, concatenation"] =
+            test => test.Train(new GraphOracleGan(seed: 3), Steps, default),
+        ["Graphs: mapping network and adaptive instance norm"] = test => test.Train(new StyleOracleGan(seed: 3), Steps, default),
     };
 
     private readonly ITestOutputHelper _output;
