@@ -138,16 +138,21 @@ public sealed class HandWrittenResNet : IDisposable
         public override Tensor forward(Tensor x) => nn.functional.linear(x, Normalised(_linear.weight!, _u), _linear.bias);
     }
 
-    /// <summary>W / σ(W) with u updated in place by one power-iteration step.</summary>
+    /// <summary>
+    /// W / σ(W), σ = uᵀWv after one power-iteration step (u updated in place). σ's graph holds copies of u and v, not
+    /// u itself: the critic runs three times before a backward, and each run updates u.
+    /// </summary>
     private static Tensor Normalised(Tensor weight, Tensor u)
     {
         var matrix = weight.flatten(1);
+        Tensor left, right;
         using (no_grad())
         {
-            var v = nn.functional.normalize(matrix.t().mv(u), dim: 0);
-            u.copy_(nn.functional.normalize(matrix.mv(v), dim: 0));
+            right = nn.functional.normalize(matrix.t().mv(u), dim: 0);
+            u.copy_(nn.functional.normalize(matrix.mv(right), dim: 0));
+            left = u.clone();
         }
-        var sigma = u.dot(matrix.mv(nn.functional.normalize(matrix.t().mv(u), dim: 0)));
+        var sigma = left.dot(matrix.mv(right));
         return weight / sigma;
     }
 }

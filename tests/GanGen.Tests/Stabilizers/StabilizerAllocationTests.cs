@@ -102,27 +102,12 @@ public class StabilizerAllocationTests
         Assert.Equal(0, leaked);
     }
 
-    /// <summary>
-    /// Bytes per step over <paramref name="steps"/> steps after a warm-up of 20 (JIT, lazily made buffers), and the
-    /// tensors those steps left alive. Both counts are multiples of every declaration's n_critic (5) and lazy-penalty
-    /// interval (4), so the measured steps hold whole rounds.
-    /// </summary>
     private static (long Bytes, long Leaked, long Budget) Measure<TGenerator, TDiscriminator>(
         GanTrainer<TGenerator, TDiscriminator> gan, Tensor batch, long budget, int steps = 40)
         where TGenerator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
         where TDiscriminator : nn.Module, GanGen.Runtime.Kernels.IKernelChecked
     {
-        using (gan)
-        {
-            for (int i = 0; i < 20; i++) gan.Step(batch);
-            gan.ReadMetrics();
-            var statistics = DisposeScopeManager.Statistics;
-            long liveBefore = statistics.ThreadTotalLiveCount;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < steps; i++) gan.Step(batch);
-            long bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / steps;
-            gan.ReadMetrics();
-            return (bytes, statistics.ThreadTotalLiveCount - liveBefore, budget);
-        }
+        var (bytes, leaked) = GanGen.Tests.Training.StepAllocation.Measure(gan, new GanBatch(batch), steps);
+        return (bytes, leaked, budget);
     }
 }

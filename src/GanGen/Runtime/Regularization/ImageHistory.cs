@@ -47,7 +47,9 @@ public sealed class ImageHistory : IStatefulRegularizer, IDisposable
         long count = fake.size(0);
         long share = Math.Min(count, (long)Math.Round(Share * count));
         EnsureBuffer(fake);
-        var mixed = fake.detach().clone();
+        // detach() makes a tensor of its own: disposed here, or every step would leave one alive.
+        using var detached = fake.detach();
+        var mixed = detached.clone();
         if (share > 0 && _filled >= share)
         {
             _draw[0] = share;
@@ -62,7 +64,8 @@ public sealed class ImageHistory : IStatefulRegularizer, IDisposable
 
     private void Record(Tensor fake, long share)
     {
-        using var current = fake.detach().narrow(0, 0, share);
+        using var detached = fake.detach();
+        using var current = detached.narrow(0, 0, share);
         long free = Math.Min(share, Capacity - _filled);
         if (free > 0)
         {
