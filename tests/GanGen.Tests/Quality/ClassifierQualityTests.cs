@@ -49,6 +49,13 @@ public sealed class ClassifierQualityTests
             Assert.True(realVsNoise.FrechetDistance > 10 * realVsReal.FrechetDistance, $"real {realVsReal}; noise {realVsNoise}");
             Assert.Equal(10, realVsReal.ClassesCovered);
             Assert.Contains("2000 generated vs 2000 real", realVsReal.ToString());
+            Assert.Contains("biased at 2000 samples", realVsReal.ToString());
+            // KID is unbiased: two halves of the test split score about 0 on the scale of noise's distance.
+            Assert.True(Math.Abs(realVsReal.KernelDistance) < 0.01 * realVsNoise.KernelDistance, $"real {realVsReal}; noise {realVsNoise}");
+            Assert.True(realVsReal.PrecisionRecall.Precision > 0.6 && realVsReal.PrecisionRecall.Recall > 0.6 && realVsReal.PrecisionRecall.Coverage > 0.6, $"real {realVsReal}");
+            // Noise lands in one tight clump inside the balls of a few outlying real samples: precision calls it 0.997
+            // faithful (the weakness Naeem et al. 2020 name), density and coverage are why they exist.
+            Assert.True(realVsNoise.PrecisionRecall.Recall < 0.1 && realVsNoise.PrecisionRecall.Coverage < 0.1 && realVsNoise.PrecisionRecall.Density < 0.5, $"noise {realVsNoise}");
         }
     }
 
