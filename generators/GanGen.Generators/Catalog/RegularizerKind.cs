@@ -84,8 +84,9 @@ internal abstract partial class RegularizerKind
     }
 }
 
-/// <summary>What a regulariser's fit is judged against.</summary>
-internal sealed record RegularizerUse(AttributeDeclaration Declaration, GanLoss Loss, GeneratorInput Input, bool Conditioned, IReadOnlyList<AttributeDeclaration> All)
+/// <summary>What a regulariser's fit is judged against (<paramref name="DataShape"/>: one sample's, null when [GanData] is invalid).</summary>
+internal sealed record RegularizerUse(AttributeDeclaration Declaration, GanLoss Loss, GeneratorInput Input, bool Conditioned, IReadOnlyList<AttributeDeclaration> All,
+    long[]? DataShape = null)
 {
     public bool Has(Type attribute) => All.Any(other => other.AttributeName == attribute.FullName);
 

@@ -47,7 +47,8 @@ internal static class PythonModelEmitter
         foreach (var regularizer in gan.Regularizers)
         {
             var kind = RegularizerCatalog.Get(regularizer.Kind);
-            if (!emitted.Add(kind.Name)) continue;
+            // A kind whose class lives in gangen_twin.py (a real file) defines nothing here.
+            if (!emitted.Add(kind.Name) || kind.PythonDefinition.Length == 0) continue;
             writer.Line();
             writer.Line();
             writer.Block(kind.PythonDefinition.TrimEnd());

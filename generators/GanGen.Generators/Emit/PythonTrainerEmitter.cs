@@ -25,22 +25,26 @@ internal static class PythonTrainerEmitter
         EmitGeneratorLoss(writer, gan);
 
         var hooks = new Dictionary<string, List<string>>();
-        string? fakes = null, input = null;
+        string? fakes = null;
+        var inputs = new List<string>();
         foreach (var regularizer in gan.Regularizers)
         {
             var kind = RegularizerCatalog.Get(regularizer.Kind);
             Add(hooks, "before_discriminator_step", kind.PythonBeforeDiscriminatorStep(regularizer));
             Add(hooks, "before_generator_step", kind.PythonBeforeGeneratorStep(regularizer));
             Add(hooks, "after_discriminator_update", kind.PythonAfterDiscriminatorUpdate(regularizer));
-            // As in TrainerEmitter, the last declared replacement of the batch wins.
+            // As in TrainerEmitter, the last declared replacement of the fake batch wins; inputs compose in order.
             fakes = kind.PythonDiscriminatorFakes(regularizer) ?? fakes;
-            input = kind.PythonDiscriminatorInput(regularizer) ?? input;
+            if (kind.PythonDiscriminatorInput(regularizer) is { } input) inputs.Add(input);
         }
         // Only the hooks this declaration uses: the twin's Trainer does nothing for those left out.
         if (fakes is not null)
             Function(writer, "discriminator_fakes(nets, fake, draws)", "The fake batch the discriminator trains on instead of fake, or None.", "return " + fakes);
-        if (input is not null)
-            Function(writer, "discriminator_input(nets, samples, step, draws)", "What the discriminator sees instead of samples (owned by the caller), or None.", "return " + input);
+        if (inputs.Count == 1)
+            Function(writer, "discriminator_input(nets, samples, step, draws)", "What the discriminator sees instead of samples (owned by the caller), or None.", "return " + inputs[0]);
+        else if (inputs.Count > 1)
+            Function(writer, "discriminator_input(nets, samples, step, draws)", "What the discriminator sees instead of samples: each replacement in declaration order, or None.",
+                [.. ComposedInputs(inputs)]);
         Hook(writer, hooks, "before_discriminator_step", "Runs after the discriminator's backward, before its optimizer step.");
         Hook(writer, hooks, "before_generator_step", "Runs after the generator's backward, before its optimizer step.");
         Hook(writer, hooks, "after_discriminator_update", "Runs after each discriminator update.");
@@ -140,6 +144,18 @@ internal static class PythonTrainerEmitter
         writer.Line($"\"\"\"{summary}\"\"\"");
         foreach (string line in body) writer.Line(line);
         writer.Close();
+    }
+
+    private static IEnumerable<string> ComposedInputs(List<string> inputs)
+    {
+        yield return "seen = None";
+        foreach (string input in inputs)
+        {
+            yield return "replaced = " + input;
+            yield return "if replaced is not None:";
+            yield return "    seen = samples = replaced";
+        }
+        yield return "return seen";
     }
 
     private static string Labels(ConditionSpec condition) => condition.TakesLabels ? ", labels" : string.Empty;

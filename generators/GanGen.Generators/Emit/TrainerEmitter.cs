@@ -149,7 +149,7 @@ internal static class TrainerEmitter
             hooks.Add("BeforeDiscriminatorStep", kind.BeforeDiscriminatorStep(regularizer));
             hooks.Add("BeforeGeneratorStep", kind.BeforeGeneratorStep(regularizer));
             if (kind.DiscriminatorFakes(regularizer) is { } fakes) hooks.Fakes = fakes;
-            if (kind.DiscriminatorInput(regularizer) is { } input) hooks.Input = input;
+            if (kind.DiscriminatorInput(regularizer) is { } input) hooks.Inputs.Add(input);
             if (kind.HasState) hooks.Stateful.Add(kind.Field);
         }
         foreach (var (name, statements) in hooks.Statements)
@@ -168,12 +168,7 @@ internal static class TrainerEmitter
             writer.Line("/// <inheritdoc />");
             writer.Line($"protected override {Tensor}? DiscriminatorFakes({Tensor} fake) => {hooks.Fakes};");
         }
-        if (hooks.Input is not null)
-        {
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"protected override {Tensor}? DiscriminatorInput({Tensor} samples) => {hooks.Input};");
-        }
+        EmitDiscriminatorInput(writer, hooks.Inputs);
         if (hooks.Stateful.Count > 0)
         {
             writer.Line();
@@ -196,12 +191,34 @@ internal static class TrainerEmitter
     }
 
     /// <summary>The trainer hooks (GanTrainer's virtual methods, by name) the declaration's regularisers fill, in declaration order.</summary>
+    // One replacement is an expression; several compose in declaration order, each seeing what the one before gave.
+    private static void EmitDiscriminatorInput(SourceWriter writer, List<string> inputs)
+    {
+        if (inputs.Count == 0) return;
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        if (inputs.Count == 1)
+        {
+            writer.Line($"protected override {Tensor}? DiscriminatorInput({Tensor} samples) => {inputs[0]};");
+            return;
+        }
+        writer.Open($"protected override {Tensor}? DiscriminatorInput({Tensor} samples)");
+        writer.Line($"{Tensor}? seen = null, next;");
+        foreach (string input in inputs)
+        {
+            writer.Line($"next = {input};");
+            writer.Line("if (next is not null) { seen?.Dispose(); seen = samples = next; }");
+        }
+        writer.Line("return seen;");
+        writer.Close();
+    }
+
     private sealed class Hooks
     {
         public readonly List<(string Name, List<string> Statements)> Statements = new();
         public readonly List<string> Stateful = new();
         public string? Fakes;
-        public string? Input;
+        public readonly List<string> Inputs = new();
 
         public void Add(string hook, string? statement)
         {

@@ -38,7 +38,7 @@ internal sealed class ArgumentRule
     public bool Allows(double value)
     {
         if (_type == typeof(bool)) return value is 0 or 1;
-        if (_type.IsEnum) return value == Math.Floor(value) && Enum.IsDefined(_type, (int)value);
+        if (_type.IsEnum) return value == Math.Floor(value) && (Enum.IsDefined(_type, (int)value) || IsFlagCombination((int)value));
         return _accepts is null ? !double.IsNaN(value) && !double.IsInfinity(value) : _accepts.Allows(value);
     }
 
@@ -59,9 +59,20 @@ internal sealed class ArgumentRule
         get
         {
             if (_type == typeof(bool)) return "true or false";
-            if (_type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(_type));
+            if (_type.IsEnum) return (IsFlags ? "a combination (with |) of " : "one of ") + string.Join(", ", Enum.GetNames(_type));
             return _accepts?.Describe() ?? "a finite number";
         }
+    }
+
+    private bool IsFlags => _type.IsDefined(typeof(FlagsAttribute), inherit: false);
+
+    // A [Flags] enum accepts any union of its members (Color | Cutout), and nothing outside them.
+    private bool IsFlagCombination(int value)
+    {
+        if (!IsFlags || value < 0) return false;
+        int all = 0;
+        foreach (object member in Enum.GetValues(_type)) all |= Convert.ToInt32(member, System.Globalization.CultureInfo.InvariantCulture);
+        return (value & ~all) == 0;
     }
 
     /// <summary>The enum member name of <paramref name="value"/> (for emitted code and messages).</summary>

@@ -9,7 +9,7 @@ namespace GanGen.Generators.Validation;
 /// <summary>Resolves the regularisers declared beside [Gan] against the <see cref="RegularizerCatalog"/> and checks each fits.</summary>
 internal static class RegularizerValidator
 {
-    public static List<RegularizerSpec> Validate(GanDeclaration gan, GanLoss loss, GeneratorInput input, bool conditioned, ValidationContext context)
+    public static List<RegularizerSpec> Validate(GanDeclaration gan, GanLoss loss, GeneratorInput input, bool conditioned, long[]? dataShape, ValidationContext context)
     {
         var specs = new List<RegularizerSpec>();
         var all = new List<AttributeDeclaration>(gan.Regularizers);
@@ -22,7 +22,7 @@ internal static class RegularizerValidator
             }
             int before = context.ErrorCount;
             var arguments = Arguments.Resolve(kind.Arguments, declaration.Arguments, $"{kind.Name} {{0}}", context);
-            kind.Check(new RegularizerUse(declaration, loss, input, conditioned, all), context);
+            kind.Check(new RegularizerUse(declaration, loss, input, conditioned, all, dataShape), context);
             if (context.ErrorCount == before) specs.Add(new RegularizerSpec(declaration.AttributeName, arguments.ToSpec(kind.Arguments)));
         }
         if (loss == GanLoss.Wasserstein && !Has(all, typeof(GradientPenaltyAttribute)) && !Has(all, typeof(WeightClipAttribute)))

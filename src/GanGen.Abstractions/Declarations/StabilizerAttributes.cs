@@ -193,3 +193,41 @@ public sealed class AdaptiveScheduleAttribute : RegularizerAttribute
     [Accepts(1, 100, Whole = true)]
     public int MaxSteps { get; set; } = 5;
 }
+
+/// <summary>
+/// Differentiable augmentation (DiffAugment, Zhao et al. 2020): every image the discriminator sees, real and generated,
+/// in both networks' updates and inside gradient penalties, is augmented afresh by the same differentiable policy, so
+/// the generator's gradients pass through it and the discriminator cannot memorise a small training set. Each sample
+/// draws its own parameters; nothing changes at inference (samples, ONNX, the twin's forward). Images only ([C, H, W]).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class DiffAugmentAttribute : RegularizerAttribute
+{
+    /// <summary>Declares the augmentations of <paramref name="policy"/> (default: colour, translation and cutout, the paper's choice for small data).</summary>
+    public DiffAugmentAttribute(Augmentations policy = Augmentations.Color | Augmentations.Translation | Augmentations.Cutout) => Policy = policy;
+
+    /// <summary>The augmentations, applied in the order colour, translation, cutout.</summary>
+    public Augmentations Policy { get; }
+
+    /// <summary>The largest shift as a share of the image's height and width (zero-filled); default 1/8 as in the paper.</summary>
+    [Accepts(0, 0.5, ExcludeMinimum = true, Advice = "Zhao et al. use 0.125")]
+    public double Translation { get; set; } = 0.125;
+
+    /// <summary>The side of the zeroed square as a share of the image's height and width; default 1/2 as in the paper.</summary>
+    [Accepts(0, 1, ExcludeMinimum = true, Advice = "Zhao et al. use 0.5")]
+    public double Cutout { get; set; } = 0.5;
+}
+
+/// <summary>The augmentations of <see cref="DiffAugmentAttribute"/>; combine them with |.</summary>
+[Flags]
+public enum Augmentations
+{
+    /// <summary>None.</summary>
+    None = 0,
+    /// <summary>Brightness (+U(−½, ½)), saturation (×U(0, 2) around the channel mean, with more than one channel) and contrast (×U(½, 1½) around the image mean).</summary>
+    Color = 1,
+    /// <summary>A shift of each image by whole pixels, up to <see cref="DiffAugmentAttribute.Translation"/> of its size each way, the uncovered band zero.</summary>
+    Translation = 2,
+    /// <summary>A square of <see cref="DiffAugmentAttribute.Cutout"/> of the image's size zeroed at a random place (clipped at the borders).</summary>
+    Cutout = 4,
+}

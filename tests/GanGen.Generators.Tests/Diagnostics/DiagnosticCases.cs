@@ -273,6 +273,15 @@ internal static class DiagnosticCases
             "[SelfRegularization] does not apply here", "Input = GeneratorInput.Source"),
         Case("GAN307_ImageHistory", Conditional with { GanAttributes = "[Gan, {|GAN307:ImageHistory|}]\n[GanData(2, Classes = 3)]" }, Conditional,
             "[ImageHistory] does not apply here", "without their labels"),
+        Case("GAN307_DiffAugmentData", T with { GanAttributes = "[Gan, {|GAN307:DiffAugment|}]\n[GanData(2)]" },
+            Images with { GanAttributes = "[Gan, DiffAugment]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]" },
+            "[DiffAugment] does not apply here", "it augments images [C, H, W], but each sample is [2]"),
+        Case("GAN307_DiffAugmentNone", Images with { GanAttributes = "[Gan, DiffAugment({|GAN307:Augmentations.None|})]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]" },
+            Images with { GanAttributes = "[Gan, DiffAugment(Augmentations.Translation | Augmentations.Cutout)]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]" },
+            "[DiffAugment] does not apply here", "its policy is None"),
+        Case("GAN105_DiffAugmentPolicy", Images with { GanAttributes = "[Gan, DiffAugment({|GAN105:(Augmentations)8|})]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]" },
+            Images with { GanAttributes = "[Gan, DiffAugment(Augmentations.Color)]\n[GanData(1, 4, 4, Range = DataRange.MinusOneToOne)]" },
+            "DiffAugment Policy is 8", "a combination (with |) of None, Color, Translation, Cutout"),
 
         // GAN4xx: optimization
         Case("GAN402", T with

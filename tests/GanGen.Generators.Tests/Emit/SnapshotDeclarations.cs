@@ -237,7 +237,7 @@ internal static class SnapshotDeclarations
 
     /// <summary>
     /// Stabilisers: spectral norm on a dense, a transposed and a plain convolution, minibatch standard deviation and
-    /// discrimination, feature matching; least squares with label flipping, instance noise, a lazy R1, weight penalty,
+    /// discrimination, feature matching; least squares with label flipping, instance noise composed with DiffAugment, a lazy R1, weight penalty,
     /// generator clipping, two generator steps per round, an unrolled look-ahead and an adaptive schedule.
     /// </summary>
     public const string Stabilised = """
@@ -246,7 +246,8 @@ internal static class SnapshotDeclarations
 
         namespace Demo.Stable;
 
-        [Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.1), InstanceNoise(0.1, Steps = 1000), R1(1.0, Every = 4), WeightPenalty(1e-4),
+        [Gan(Loss = GanLoss.LeastSquares, GeneratorSteps = 2), LabelFlip(0.1), InstanceNoise(0.1, Steps = 1000), DiffAugment(Augmentations.Translation | Augmentations.Cutout),
+         R1(1.0, Every = 4), WeightPenalty(1e-4),
          GradientClip(1.0, Networks = TargetNetworks.Generator), Unrolled(2), AdaptiveSchedule(Ratio = 2.0, MaxSteps = 3)]
         [GanData(1, 8, 8, Range = DataRange.MinusOneToOne)]
         public partial class StableGan

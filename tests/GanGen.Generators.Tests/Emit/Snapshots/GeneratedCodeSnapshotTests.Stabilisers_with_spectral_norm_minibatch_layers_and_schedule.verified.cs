@@ -7,6 +7,7 @@ namespace Demo.Stable
     /// Samples of shape 1×8×8 from a latent of 16 (Normal).
     /// Regulariser: label flipping with probability 0.1.
     /// Regulariser: instance noise σ = 0.1 annealed linearly over 1000 steps.
+    /// Regulariser: DiffAugment (translation, cutout) of every discriminator input.
     /// Regulariser: R1 penalty γ = 1.0, every 4 steps.
     /// Regulariser: L2 penalty λ = 0.0001 on the discriminator's weights.
     /// Regulariser: gradient norms clipped to 1.0 (Generator).
@@ -35,6 +36,9 @@ namespace Demo.Stable
         private readonly global::GanGen.Runtime.Losses.LeastSquaresLoss _loss = new() { FlipProbability = 0.1 };
         private readonly global::GanGen.Runtime.Regularization.InstanceNoise _instanceNoise = new(
             sigma: 0.1, steps: 1000, annealing: global::GanGen.Annealing.Linear);
+        private readonly global::GanGen.Runtime.Regularization.DiffAugment _diffAugment = new(
+            policy: global::GanGen.Augmentations.Translation | global::GanGen.Augmentations.Cutout, translation: 0.125,
+            cutout: 0.5);
         private readonly global::GanGen.Runtime.Regularization.SampleGradientPenalty _r1 = new(gamma: 1.0, every: 4);
         private readonly global::GanGen.Runtime.Regularization.WeightPenalty _weightPenalty = new(weight: 0.0001);
         private readonly global::GanGen.Runtime.Regularization.GradientClip _gradientClip = new(maxNorm: 1.0);
@@ -114,7 +118,15 @@ namespace Demo.Stable
         protected override void EndGeneratorPass() => base.Generator.EndSpectralPass();
 
         /// <inheritdoc />
-        protected override global::TorchSharp.torch.Tensor? DiscriminatorInput(global::TorchSharp.torch.Tensor samples) => _instanceNoise.Apply(samples, base.StepCount);
+        protected override global::TorchSharp.torch.Tensor? DiscriminatorInput(global::TorchSharp.torch.Tensor samples)
+        {
+            global::TorchSharp.torch.Tensor? seen = null, next;
+            next = _instanceNoise.Apply(samples, base.StepCount);
+            if (next is not null) { seen?.Dispose(); seen = samples = next; }
+            next = _diffAugment.Apply(samples);
+            if (next is not null) { seen?.Dispose(); seen = samples = next; }
+            return seen;
+        }
 
         /// <inheritdoc />
         protected override global::GanGen.Runtime.Interop.Onnx.OnnxGraphBuilder GeneratorOnnx() => base.Generator.ToOnnx();
@@ -357,6 +369,7 @@ class StableGan(nn.Module):
         self.discriminator = D()
         self.label_flip = LabelFlip(probability=0.1)
         self.instance_noise = InstanceNoise(sigma=0.1, steps=1000, annealing=""Linear"")
+        self.diff_augment = rt.DiffAugment(policy=""Translation,Cutout"", translation=0.125, cutout=0.5)
         self.r1 = R1(gamma=1.0, every=4)
         self.weight_penalty = WeightPenalty(weight=0.0001)
         self.gradient_clip = GradientClip(max_norm=1.0)
@@ -398,8 +411,15 @@ def generator_loss(nets, real, fake, labels, sources, draws, step):
 
 
 def discriminator_input(nets, samples, step, draws):
-    """"""What the discriminator sees instead of samples (owned by the caller), or None.""""""
-    return nets.gan.instance_noise.apply(samples, step, draws)
+    """"""What the discriminator sees instead of samples: each replacement in declaration order, or None.""""""
+    seen = None
+    replaced = nets.gan.instance_noise.apply(samples, step, draws)
+    if replaced is not None:
+        seen = samples = replaced
+    replaced = nets.gan.diff_augment.apply(samples, draws)
+    if replaced is not None:
+        seen = samples = replaced
+    return seen
 
 
 def before_discriminator_step(nets):
@@ -442,6 +462,7 @@ def end_generator_pass(nets):
             if (disposing)
             {
                 _loss.Dispose();
+                _diffAugment.Dispose();
                 _r1.Dispose();
                 _weightPenalty.Dispose();
                 _gradientClip.Dispose();

@@ -13,20 +13,22 @@ namespace GanGen.Tests.Interop.Twin;
 /// <param name="InstanceNoise">An [InstanceNoise]'s schedule: N(0, 1) shaped like each (packed) discriminator input while σ_t &gt; 0.</param>
 /// <param name="FlipScores">With [LabelFlip], the shape of one (packed) sample's scores: a U(0, 1) mask for the real scores, then one for the fake scores, in each discriminator update.</param>
 /// <param name="Dragan">A [DraganPenalty] draws U(0, 1) shaped like the (packed) real batch in each discriminator update.</param>
+/// <param name="Augment">A [DiffAugment] declared after any [InstanceNoise]: U(0, 1) of shape [k, N] per augmentation, per discriminator input.</param>
 public readonly record struct DeclaredDraws(
     bool GradientPenalty = false,
     double HistoryShare = 0,
     int HistoryCapacity = 0,
     InstanceNoise? InstanceNoise = null,
     long[]? FlipScores = null,
-    bool Dragan = false);
+    bool Dragan = false,
+    DiffAugment? Augment = null);
 
 /// <summary>
 /// Recovers the random tensors one GanGen training step drew, by re-seeding the global generator as the step was
 /// seeded and drawing again in the step's order, so the twin can be fed GanGen's own draws instead of relying on two
 /// frameworks' generators agreeing. The order follows GanTrainer: the generator's rounds (each update's unrolled
 /// look-ahead discriminator updates, then instance noise on what the discriminator sees), the step's noise, the
-/// discriminator update (image history, instance noise, flip masks, the gradient penalty's ε or DRAGAN's
+/// discriminator update (image history, instance noise and augmentation, flip masks, the gradient penalty's ε or DRAGAN's
 /// perturbation), and an adaptive schedule's extra rounds — their number read from the update counters. The twin asks
 /// for each in its own order and checks every shape, so a different order fails the oracle.
 /// </summary>
@@ -89,8 +91,8 @@ internal sealed class DrawReplay
                 Noise();
                 DiscriminatorUpdate();
             }
-            InstanceNoise(Packed());
-            InstanceNoise(Packed());
+            DiscriminatorInput(Packed());
+            DiscriminatorInput(Packed());
         }
     }
 
@@ -105,8 +107,8 @@ internal sealed class DrawReplay
             _historyFilled += free;
             if (share - free > 0) Add(randint(0, _declared.HistoryCapacity, new[] { share - free }, dtype: ScalarType.Int64));
         }
-        InstanceNoise(packed);
-        InstanceNoise(packed);
+        DiscriminatorInput(packed);
+        DiscriminatorInput(packed);
         if (_declared.FlipScores is { } scores)
         {
             var shape = new long[scores.Length + 1];
@@ -125,9 +127,14 @@ internal sealed class DrawReplay
         if (_declared.Dragan) Add(rand(packed));
     }
 
-    private void InstanceNoise(long[] shape)
+    /// <summary>What the discriminator-input hooks draw for one input, in declaration order (instance noise, then augmentation).</summary>
+    private void DiscriminatorInput(long[] shape)
     {
         if (_declared.InstanceNoise is { } noise && noise.SigmaAt(_step) != 0) Add(randn(shape));
+        if (_declared.Augment is not { } augment) return;
+        if (augment.Policy.HasFlag(GanGen.Augmentations.Color)) Add(rand(shape[1] > 1 ? 3 : 2, shape[0]));
+        if (augment.Policy.HasFlag(GanGen.Augmentations.Translation)) Add(rand(2, shape[0]));
+        if (augment.Policy.HasFlag(GanGen.Augmentations.Cutout)) Add(rand(2, shape[0]));
     }
 
     private void Noise()

@@ -372,6 +372,66 @@ def average_of(generator):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Differentiable augmentation.
+
+class DiffAugment:
+    """GanGen's DiffAugment (Runtime/Regularization/DiffAugment.cs): colour, whole-pixel translation and cutout of
+    [N, C, H, W] images, each sample with its own parameters, from one uniform draw [k, N] per augmentation."""
+
+    def __init__(self, policy, translation, cutout):
+        self.policy = policy.split(",")
+        self.translation = translation
+        self.cutout = cutout
+
+    def apply(self, samples, draws):
+        x = samples
+        if "Color" in self.policy:
+            x = self._colour(x, draws)
+        if "Translation" in self.policy:
+            x = self._translate(x, draws)
+        if "Cutout" in self.policy:
+            x = self._cut_out(x, draws)
+        return x
+
+    @staticmethod
+    def _whole(uniform, count):
+        """floor(u * count) for u in [0, 1), clamped at count - 1 (float32 can round u * count up to count)."""
+        return (uniform * count).long().clamp(max=count - 1)
+
+    def _colour(self, x, draws):
+        n, c = x.size(0), x.size(1)
+        u = draws.uniform([3 if c > 1 else 2, n]).to(x)
+        per_sample = [n, 1, 1, 1]
+        x = x + (u[0].view(per_sample) - 0.5)
+        if c > 1:
+            channel_mean = x.mean(dim=1, keepdim=True)
+            x = (x - channel_mean) * (u[1].view(per_sample) * 2.0) + channel_mean
+        image_mean = x.mean(dim=[1, 2, 3], keepdim=True)
+        return (x - image_mean) * (u[2 if c > 1 else 1].view(per_sample) + 0.5) + image_mean
+
+    def _translate(self, x, draws):
+        n, c, h, w = x.shape
+        sh, sw = int(h * self.translation + 0.5), int(w * self.translation + 0.5)
+        u = draws.uniform([2, n]).to(x)
+        down, right = self._whole(u[0], 2 * sh + 1), self._whole(u[1], 2 * sw + 1)
+        # Drawn d shifts by d - s: output column j reads padded column j - d + 2s (zero outside the image).
+        columns = (torch.arange(w, device=x.device).view(1, w) - right.view(n, 1) + 2 * sw).view(n, 1, 1, w).expand(n, c, h + 2 * sh, w)
+        rows = (torch.arange(h, device=x.device).view(1, h) - down.view(n, 1) + 2 * sh).view(n, 1, h, 1).expand(n, c, h, w)
+        return torch.nn.functional.pad(x, [sw, sw, sh, sh]).gather(3, columns).gather(2, rows)
+
+    def _cut_out(self, x, draws):
+        n, _, h, w = x.shape
+        ch, cw = int(h * self.cutout + 0.5), int(w * self.cutout + 0.5)
+        u = draws.uniform([2, n]).to(x)
+        top = (self._whole(u[0], h + 1 - ch % 2) - ch // 2).view(n, 1, 1, 1)
+        left = (self._whole(u[1], w + 1 - cw % 2) - cw // 2).view(n, 1, 1, 1)
+        rows = torch.arange(h, device=x.device).view(1, 1, h, 1)
+        columns = torch.arange(w, device=x.device).view(1, 1, 1, w)
+        inside = ((rows >= top) & (rows < top + ch)).to(x.dtype) * ((columns >= left) & (columns < left + cw)).to(x.dtype)
+        return x - x * inside
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Random numbers and optimizers.
 
 class TorchDraws:
