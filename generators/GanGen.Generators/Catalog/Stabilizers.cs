@@ -20,7 +20,9 @@ internal sealed partial class R1Kind : RegularizerKind
 
     public override string Describe(RegularizerSpec spec) => $"R1 penalty γ = {Literals.Double(spec["Gamma"])}{Lazy(spec)}";
 
-    internal static string Lazy(RegularizerSpec spec) => spec["Every"] > 1 ? $", every {Literals.Int((long)spec["Every"])} steps" : string.Empty;
+    internal static string Lazy(RegularizerSpec spec) => spec["Every"] > 1
+        ? $", every {Literals.Int((long)spec["Every"])} steps (the discriminator's learning rate × {Literals.Int((long)spec["Every"])}/{Literals.Int((long)spec["Every"] + 1)}, Adam's β to that power, as StyleGAN2)"
+        : string.Empty;
 }
 
 /// <summary>[R2(γ, Every)]: the penalty on generated samples' gradients, in the discriminator's loss.</summary>

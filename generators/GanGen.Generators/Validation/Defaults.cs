@@ -15,9 +15,27 @@ internal static class Defaults
 /// Unset optimizer values: Adam lr 2e-4, β = (0.5, 0.999) (Radford et al. 2015, DCGAN); with the Wasserstein loss and
 /// a gradient penalty, Adam lr 1e-4, β = (0, 0.9) (Gulrajani et al. 2017); with the Wasserstein loss otherwise,
 /// RMSprop lr 5e-5 (Arjovsky et al. 2017). SGD lr 1e-2. ε 1e-8, RMSprop α 0.99, no momentum or decay (torch.optim's).
+/// <paramref name="LazyInterval"/>: the discriminator's lazy R1/R2 interval k (1: not lazy), for <see cref="LazyRatio"/>.
 /// </summary>
-internal sealed record OptimizerDefaults(GanLoss Loss, bool GradientPenalty)
+internal sealed record OptimizerDefaults(GanLoss Loss, bool GradientPenalty, int LazyInterval = 1)
 {
+    /// <summary>
+    /// Lazy regularisation as StyleGAN2 trains with it (Karras et al. 2020, their training loop's mb_ratio): a penalty
+    /// evaluated every k steps makes k + 1 gradient computations per k steps, so the regularised network's learning
+    /// rate is scaled by r = k/(k + 1) and Adam's β₁, β₂ raised to r, keeping its per-step dynamics those of the
+    /// unregularised schedule. 1 when the discriminator has no lazy penalty.
+    /// </summary>
+    public double LazyRatio => LazyInterval > 1 ? LazyInterval / (LazyInterval + 1.0) : 1.0;
+
+    /// <summary>The resolved <paramref name="value"/> of the discriminator's <paramref name="argument"/>, lazily corrected.</summary>
+    public double CorrectedForLazyPenalty(OptimizerKind kind, string argument, double value) => (kind, argument) switch
+    {
+        _ when LazyInterval <= 1 => value,
+        (_, "LearningRate") => value * LazyRatio,
+        (OptimizerKind.Adam, "Beta1" or "Beta2") => System.Math.Pow(value, LazyRatio),
+        _ => value,
+    };
+
     private bool WganGp => Loss == GanLoss.Wasserstein && GradientPenalty;
 
     /// <summary>The optimizer a network without an optimizer attribute gets.</summary>

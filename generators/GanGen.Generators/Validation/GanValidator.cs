@@ -42,7 +42,7 @@ internal static class GanValidator
         var input = (GeneratorInput)(generatorArguments?.Int("Input") ?? 0);
 
         var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments), data?.Shape, context);
-        var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers));
+        var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers), LazyInterval(regularizers));
 
         NetworkSpec? generatorSpec = null, discriminatorSpec = null;
         var blocks = new BlockUses();
@@ -106,6 +106,16 @@ internal static class GanValidator
 
     private static bool Conditioned(Arguments? generator, Arguments? discriminator) =>
         (generator?.Int("Condition") ?? 0) != 0 || (discriminator?.Int("Condition") ?? 0) != 0;
+
+    /// <summary>The interval of the discriminator's lazy R1 or R2 (the first declared), or 1.</summary>
+    private static int LazyInterval(List<RegularizerSpec> regularizers)
+    {
+        foreach (var regularizer in regularizers)
+        {
+            if (regularizer.Kind == typeof(R1Attribute).FullName || regularizer.Kind == typeof(R2Attribute).FullName) return (int)regularizer["Every"];
+        }
+        return 1;
+    }
 
     private static bool HasGradientPenalty(List<RegularizerSpec> regularizers)
     {

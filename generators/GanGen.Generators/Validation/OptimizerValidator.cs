@@ -20,7 +20,12 @@ internal static class OptimizerValidator
 
         var values = new List<SpecArgument>();
         foreach (var rule in rules)
-            values.Add(new SpecArgument(rule.Name, arguments.IsDeclared(rule.Name) ? arguments[rule.Name] : defaults.Value(kind, rule.Name)));
+        {
+            double value = arguments.IsDeclared(rule.Name) ? arguments[rule.Name] : defaults.Value(kind, rule.Name);
+            // The generated declaration states the numbers it trains with: a lazily regularised discriminator's corrected ones.
+            if (network.Role == NetworkRole.Discriminator) value = defaults.CorrectedForLazyPenalty(kind, rule.Name, value);
+            values.Add(new SpecArgument(rule.Name, value));
+        }
         return new OptimizerSpec(kind, new EquatableArray<SpecArgument>(values.ToArray()));
     }
 }

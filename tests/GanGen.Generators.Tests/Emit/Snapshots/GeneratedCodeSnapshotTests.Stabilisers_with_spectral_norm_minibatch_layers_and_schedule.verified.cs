@@ -8,7 +8,7 @@ namespace Demo.Stable
     /// Regulariser: label flipping with probability 0.1.
     /// Regulariser: instance noise σ = 0.1 annealed linearly over 1000 steps.
     /// Regulariser: DiffAugment (translation, cutout) of every discriminator input.
-    /// Regulariser: R1 penalty γ = 1.0, every 4 steps.
+    /// Regulariser: R1 penalty γ = 1.0, every 4 steps (the discriminator's learning rate × 4/5, Adam's β to that power, as StyleGAN2).
     /// Regulariser: L2 penalty λ = 0.0001 on the discriminator's weights.
     /// Regulariser: gradient norms clipped to 1.0 (Generator).
     /// Regulariser: unrolled 2 discriminator updates ahead.
@@ -27,7 +27,7 @@ namespace Demo.Stable
             Latent: global::GanGen.LatentDistribution.Normal,
             DataShape: new long[] { 1L, 8L, 8L },
             Generator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
-            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.0002, Beta1: 0.5, Beta2: 0.999, Epsilon: 1E-08, WeightDecay: 0.0),
+            Discriminator: new(global::GanGen.OptimizerKind.Adam, LearningRate: 0.00016, Beta1: 0.5743491774985174, Beta2: 0.9991999199679824, Epsilon: 1E-08, WeightDecay: 0.0),
             GeneratorSteps: 2,
             UnrollSteps: 2,
             AdaptiveRatio: 2.0,
@@ -162,7 +162,7 @@ DECLARATION = {
     ""pack"": 1,
     ""generator_average"": 0.0,
     ""generator_optimizer"": {""kind"": ""Adam"", ""LearningRate"": 0.0002, ""Beta1"": 0.5, ""Beta2"": 0.999, ""Epsilon"": 1E-08, ""WeightDecay"": 0.0},
-    ""discriminator_optimizer"": {""kind"": ""Adam"", ""LearningRate"": 0.0002, ""Beta1"": 0.5, ""Beta2"": 0.999, ""Epsilon"": 1E-08, ""WeightDecay"": 0.0},
+    ""discriminator_optimizer"": {""kind"": ""Adam"", ""LearningRate"": 0.00016, ""Beta1"": 0.5743491774985174, ""Beta2"": 0.9991999199679824, ""Epsilon"": 1E-08, ""WeightDecay"": 0.0},
 }
 
 
