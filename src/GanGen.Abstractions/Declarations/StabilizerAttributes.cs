@@ -231,3 +231,24 @@ public enum Augmentations
     /// <summary>A square of <see cref="DiffAugmentAttribute.Cutout"/> of the image's size zeroed at a random place (clipped at the borders).</summary>
     Cutout = 4,
 }
+
+/// <summary>
+/// LeCam regularisation (Tseng et al. 2021) for limited data: λ · (E[ReLU(D(x) − α_F)²] + E[ReLU(α_R − D(G(z)))²]) added
+/// to the discriminator's loss, where α_R and α_F are moving averages of its mean scores on real and generated samples:
+/// real scores are kept from rising above the generated ones' average and generated scores from falling below the real
+/// ones' average, so the discriminator cannot drift apart on a small training set. Composes with augmentation.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class LeCamAttribute : RegularizerAttribute
+{
+    /// <summary>Declares the regulariser with weight λ = <paramref name="weight"/>.</summary>
+    public LeCamAttribute(double weight = 0.3) => Weight = weight;
+
+    /// <summary>λ.</summary>
+    [Accepts(0, 1000, ExcludeMinimum = true, Advice = "e.g. 0.3; tune it per dataset and loss")]
+    public double Weight { get; }
+
+    /// <summary>The moving averages' decay per discriminator update; default 0.99 as in the paper's code.</summary>
+    [Accepts(0, 1, ExcludeMaximum = true)]
+    public double Decay { get; set; } = 0.99;
+}

@@ -5,9 +5,9 @@ namespace GanGen.Tests.Interop.Twin;
 
 /// <summary>
 /// DiffAugment composed after instance noise on 3-channel images (so saturation draws too), hinge with R1 on the
-/// augmented reals: the two input replacements compose in declaration order and reach both networks' updates.
+/// augmented reals and LeCam on the scores: the two input replacements compose in declaration order and reach both networks' updates.
 /// </summary>
-[Gan(Loss = GanLoss.Hinge), InstanceNoise(0.1, Steps = 4), DiffAugment, R1(1.0)]
+[Gan(Loss = GanLoss.Hinge), InstanceNoise(0.1, Steps = 4), DiffAugment, R1(1.0), LeCam(0.5, Decay = 0.9)]
 [GanData(3, 8, 8, Range = DataRange.MinusOneToOne)]
 public partial class AugmentedOracleGan
 {

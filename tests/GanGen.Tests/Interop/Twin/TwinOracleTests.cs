@@ -60,7 +60,7 @@ public sealed class TwinOracleTests : TemporaryFolderTests
         ["Graphs: residual blocks, projection shortcut, spectral norm in a block, self-attention, gating, concatenation"] =
             test => test.Train(new GraphOracleGan(seed: 3), Steps, default),
         ["Graphs: mapping network and adaptive instance norm"] = test => test.Train(new StyleOracleGan(seed: 3), Steps, default),
-        ["Augmentation: DiffAugment (colour, translation, cutout) after instance noise, hinge, R1 on augmented reals"] =
+        ["Small data: DiffAugment (colour, translation, cutout) after instance noise, hinge, R1 on augmented reals, LeCam"] =
             test => test.Train(new AugmentedOracleGan(seed: 3), Steps,
                 new DeclaredDraws(InstanceNoise: new InstanceNoise(0.1, 4), Augment: new DiffAugment(Augmentations.Color | Augmentations.Translation | Augmentations.Cutout))),
     };

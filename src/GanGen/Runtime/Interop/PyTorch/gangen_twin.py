@@ -431,6 +431,25 @@ class DiffAugment:
         return x - x * inside
 
 
+class LeCam:
+    """GanGen's LeCamPenalty (Runtime/Regularization/LeCamPenalty.cs): weight * (E[relu(D(x) - a_F)^2] +
+    E[relu(a_R - D(G(z)))^2]), the averages a_R, a_F of the mean scores started from the first batch and updated
+    before each use."""
+
+    def __init__(self, weight, decay):
+        self.weight = weight
+        self.decay = decay
+        self.averages = None
+
+    def term(self, real_scores, fake_scores):
+        with torch.no_grad():
+            means = torch.stack([real_scores.mean(), fake_scores.mean()])
+            self.averages = means.clone() if self.averages is None else self.averages.mul(self.decay).add(means, alpha=1.0 - self.decay)
+        real_gap = torch.relu(real_scores - self.averages[1]).square().mean()
+        fake_gap = torch.relu(self.averages[0] - fake_scores).square().mean()
+        return (real_gap + fake_gap) * self.weight
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Random numbers and optimizers.
 
