@@ -23,7 +23,7 @@ public static class PyTorchTwin
     public const string PackageFile = "__init__.py";
 
     // Shipped inside GanGen.dll as embedded resources (GanGen.csproj), so the package needs no content files.
-    private static readonly string[] SharedFiles = { "gangen_twin.py", "train.py", "README.md" };
+    private static readonly string[] SharedFiles = { "gangen_twin.py", "train.py", "twin_input.py", "README.md" };
 
     /// <summary>Every file a twin export writes into its folder (the weights by the trainer's SaveWeights), beside its manifest.</summary>
     public static IReadOnlyList<string> OwnFiles { get; } = new[] { ModelFile, PackageFile, WeightsFile }.Concat(SharedFiles).ToArray();
@@ -47,7 +47,7 @@ public static class PyTorchTwin
         foreach (string name in SharedFiles) WriteText(Path.Combine(folder, name), Shared(name));
     }
 
-    /// <summary>The text of a file every twin shares (<c>gangen_twin.py</c>, <c>train.py</c>, <c>README.md</c>).</summary>
+    /// <summary>The text of a file every twin shares (<c>gangen_twin.py</c>, <c>train.py</c>, <c>twin_input.py</c>, <c>README.md</c>).</summary>
     public static string Shared(string name)
     {
         using var stream = typeof(PyTorchTwin).Assembly.GetManifestResourceStream("GanGen.PyTorch." + name)
