@@ -27,6 +27,10 @@ public static class SampleServer
         builder.WebHost.UseUrls(urls);
         // Startup lines ("Now listening on …") stay; per-request lines would flood a console at serving rates.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A start-up failure (a port in use) reaches Program's one "error:" line; the host's and Kestrel's own log
+        // entries for it would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None);
         var app = builder.Build();
         ErrorResponses.Use(app);
         // ONNX Runtime sessions may run concurrently; each request draws its own noise from its seed.

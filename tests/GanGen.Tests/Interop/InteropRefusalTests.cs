@@ -95,17 +95,10 @@ public sealed class InteropRefusalTests : TemporaryFolderTests
         using var gan = new RingGan(seed: 1);
         string path = PathOf("nan.safetensors");
         gan.SaveWeights(path);
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        string poisoned;
         using (var file = SafeTensors.Read(path))
-        {
-            foreach (var (name, tensor) in file.Tensors) tensors[name] = tensor.clone();
-        }
-        string poisoned = tensors.Keys.Order(StringComparer.Ordinal).First(name => name.StartsWith("discriminator.", StringComparison.Ordinal) && tensors[name].is_floating_point());
-        using (var flat = tensors[poisoned].view(-1))
-        using (var first = flat.narrow(0, 0, 1))
-            first.fill_(float.NaN);
-        SafeTensors.WriteBits(path, tensors);
-        foreach (var tensor in tensors.Values) tensor.Dispose();
+            poisoned = file.Names.Order(StringComparer.Ordinal).First(name => name.StartsWith("discriminator.", StringComparison.Ordinal) && file.Tensors[name].is_floating_point());
+        PoisonedWeights.Write(path, path, poisoned, 1, float.NaN);
         using var other = new RingGan(seed: 2);
         using var generator = other.GeneratorParameters.Values.clone();
         using var discriminator = other.DiscriminatorParameters.Values.clone();

@@ -88,6 +88,28 @@ public sealed class OnnxServingRefusalTests : TemporaryFolderTests, IClassFixtur
             Array.ConvertAll(Directory.GetFiles(PathOf("out")), Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Serve_refuses_a_bad_address_and_a_port_in_use_with_one_line()
+    {
+        var scheme = DotnetCommand.Run(FolderPath, $"\"{OnnxServingExampleTests.Dll}\" serve --model {Quote(_models.Ring)} --urls ftp://127.0.0.1:21", _output, timeoutMinutes: 2);
+        Assert.Equal(2, scheme.ExitCode);
+        OneErrorLine.Assert(scheme.Output, "--urls: 'ftp://127.0.0.1:21' is not an address such as http://127.0.0.1:5000", "--urls ftp");
+
+        var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        try
+        {
+            int port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+            var taken = DotnetCommand.Run(FolderPath, $"\"{OnnxServingExampleTests.Dll}\" serve --model {Quote(_models.Ring)} --urls http://127.0.0.1:{port}", _output, timeoutMinutes: 2);
+            Assert.Equal(1, taken.ExitCode);
+            OneErrorLine.Assert(taken.Output, "address already in use", "a port in use");
+        }
+        finally
+        {
+            occupant.Stop();
+        }
+    }
+
     // (path and query, method, status, part of the one-line reason)
     public static TheoryData<string, string, HttpStatusCode, string> BadRequests() => new()
     {

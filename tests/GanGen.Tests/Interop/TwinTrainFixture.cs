@@ -54,16 +54,7 @@ public sealed class TwinTrainFixture : IDisposable
         badJson[9] = (byte)'!';
         File.WriteAllBytes(PathOf("bad-json.safetensors"), badJson);
 
-        var weights = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        using (var file = SafeTensors.Read(Path.Combine(Twin, PyTorchTwin.WeightsFile)))
-        {
-            foreach (var (name, tensor) in file.Tensors) weights[name] = tensor.clone();
-        }
-        using (var flat = weights["generator.Output.weight"].view(-1))
-        using (var first = flat.narrow(0, 0, 2))
-            first.fill_(float.PositiveInfinity);
-        SafeTensors.WriteBits(PathOf("infinite-weights.safetensors"), weights, new Dictionary<string, string> { ["gangen.gan"] = "ProjectionOracleGan" });
-        foreach (var tensor in weights.Values) tensor.Dispose();
+        PoisonedWeights.Write(Path.Combine(Twin, PyTorchTwin.WeightsFile), PathOf("infinite-weights.safetensors"), "generator.Output.weight", 2, float.PositiveInfinity);
     }
 
     /// <summary>The folder holding the twin and the files.</summary>

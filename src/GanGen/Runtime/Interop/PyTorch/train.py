@@ -26,8 +26,11 @@ def main():
         raise SystemExit(f"error: {sys.executable} cannot import PyTorch ({error}); install it (Debian: apt-get install python3-torch)")
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import gangen_twin as twin
-    import model
     import twin_input as checks
+    try:
+        import model
+    except Exception as error:  # noqa: BLE001 - any failure of the generated module is the twin folder's fault
+        raise SystemExit(f"error: the twin's model.py cannot be imported ({type(error).__name__}: {error}); write the twin again with WritePyTorchTwin")
 
     rank = int(os.environ.get("RANK", "0"))
     try:
