@@ -26,11 +26,18 @@ public sealed class GeneratorModel : IDisposable
         if (Read(metadata, "gangen.network") != "Generator") throw new InvalidDataException($"'{path}' is GanGen's export of a discriminator, not of a generator.");
         if (Read(metadata, "gangen.input") != "Noise")
             throw new InvalidDataException($"'{path}' is a refiner ({Gan}): it transforms source images, which this server does not take; export a generator that draws noise.");
-        LatentSize = int.Parse(Read(metadata, "gangen.latent_size"), CultureInfo.InvariantCulture);
+        // The metadata drives every allocation and every check of a request, so it is checked as strictly as a request.
+        LatentSize = Positive(metadata, "gangen.latent_size");
         UniformNoise = Read(metadata, "gangen.latent") == "Uniform";
-        Classes = int.Parse(Read(metadata, "gangen.classes"), CultureInfo.InvariantCulture);
-        SampleShape = Read(metadata, "gangen.data_shape").Split(',').Select(size => long.Parse(size, CultureInfo.InvariantCulture)).ToArray();
+        Classes = string.Equals(Read(metadata, "gangen.classes"), "0", StringComparison.Ordinal) ? 0 : Positive(metadata, "gangen.classes");
+        SampleShape = Read(metadata, "gangen.data_shape").Split(',').Select(size => Dimension(size)).ToArray();
+        SampleElements = SampleShape.Aggregate(1L, (product, size) => product > int.MaxValue ? product : product * size);
+        if (SampleElements > int.MaxValue) throw Invalid($"its 'gangen.data_shape' [{string.Join(", ", SampleShape)}] is too large for one sample");
         Range = Read(metadata, "gangen.range");
+        if (Range is not ("Unbounded" or "MinusOneToOne" or "ZeroToOne")) throw Invalid($"its 'gangen.range' is '{Range}', not Unbounded, MinusOneToOne or ZeroToOne");
+        foreach (string input in Classes > 0 ? new[] { "noise", "labels" } : new[] { "noise" })
+            if (!session.InputMetadata.ContainsKey(input)) throw Invalid($"it has no '{input}' input");
+        if (!session.OutputMetadata.ContainsKey("samples")) throw Invalid("it has no 'samples' output");
     }
 
     /// <summary>The .onnx file.</summary>
@@ -51,18 +58,24 @@ public sealed class GeneratorModel : IDisposable
     /// <summary>One sample's shape, e.g. [1, 28, 28] or [2].</summary>
     public long[] SampleShape { get; }
 
+    /// <summary>Values in one sample: the product of <see cref="SampleShape"/>.</summary>
+    public long SampleElements { get; }
+
     /// <summary>The declared value range: Unbounded, MinusOneToOne or ZeroToOne.</summary>
     public string Range { get; }
 
     /// <summary>Loads <paramref name="path"/>; a missing file, a non-ONNX file or one GanGen did not export is an <see cref="InvalidDataException"/> naming it.</summary>
     public static GeneratorModel Load(string path)
     {
+        if (Directory.Exists(path)) throw new InvalidDataException($"'{path}' is a folder; --model names the .onnx file GanGen's ExportOnnx wrote.");
         if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
         // One thread: a serving host runs one request per core rather than one request on all cores.
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        InferenceSession? session = null;
         try
         {
-            return new GeneratorModel(path, options, new InferenceSession(path, options));
+            session = new InferenceSession(path, options);
+            return new GeneratorModel(path, options, session);
         }
         catch (OnnxRuntimeException exception)
         {
@@ -71,28 +84,28 @@ public sealed class GeneratorModel : IDisposable
         }
         catch
         {
+            session?.Dispose();
             options.Dispose();
             throw;
         }
     }
 
-    /// <summary>Draws <paramref name="count"/> noise vectors from <paramref name="seed"/> and generates a sample from each (labels 0, 1, 2, … when none are given).</summary>
-    public Samples Generate(int count, int seed, long[]? labels = null)
+    /// <summary>
+    /// Draws the request's noise from its seed and generates one sample per noise vector. The request must come
+    /// from <see cref="SampleRequest.Parse"/> for this model; it is re-checked here, so no request can reach ONNX
+    /// Runtime with a label its lookup tables would wrap around (label −1 read as the last class) or overrun.
+    /// </summary>
+    public Samples Generate(SampleRequest request)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
-        float[] noise = NoiseSource.Draw(count * LatentSize, seed, UniformNoise);
-        if (Classes > 0)
-        {
-            labels ??= Enumerable.Range(0, count).Select(i => (long)(i % Classes)).ToArray();
-            if (labels.Length != count) throw new ArgumentException($"{labels.Length} labels for {count} samples; give one label per sample.", nameof(labels));
-            if (labels.FirstOrDefault(label => label < 0 || label >= Classes, -1) is var bad and >= 0)
-                throw new ArgumentException($"label {bad} is outside 0…{Classes - 1}.", nameof(labels));
-        }
-        else if (labels is not null)
-        {
-            throw new ArgumentException($"{Gan} is not conditional; it takes no labels.", nameof(labels));
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        var labels = request.Labels;
+        if (request.Count < 1 || request.Count > SampleLimits.MaxCount(this, int.MaxValue))
+            throw new ArgumentOutOfRangeException(nameof(request), request.Count, "The count was not checked by SampleRequest.Parse.");
+        if ((Classes > 0) != (labels is not null) || (labels is not null && (labels.Length != request.Count || labels.Any(label => label < 0 || label >= Classes))))
+            throw new ArgumentException($"The labels were not checked by SampleRequest.Parse for {Gan}'s {Classes} classes.", nameof(request));
 
+        int count = request.Count;
+        float[] noise = NoiseSource.Draw(count * LatentSize, request.Seed, UniformNoise);
         using var noiseValue = OrtValue.CreateTensorValueFromMemory(noise, new long[] { count, LatentSize });
         var inputs = new Dictionary<string, OrtValue> { ["noise"] = noiseValue };
         using var labelValue = labels is null ? null : OrtValue.CreateTensorValueFromMemory(labels, new long[] { count });
@@ -113,6 +126,20 @@ public sealed class GeneratorModel : IDisposable
     private string Read(IReadOnlyDictionary<string, string> metadata, string key) => metadata.TryGetValue(key, out var value)
         ? value
         : throw new InvalidDataException($"'{Path}' has no '{key}' metadata; export it with GanGen's ExportOnnx.");
+
+    private int Positive(IReadOnlyDictionary<string, string> metadata, string key)
+    {
+        string text = Read(metadata, key);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= 1
+            ? value
+            : throw Invalid($"its '{key}' is '{text}', not a whole number of at least 1");
+    }
+
+    private long Dimension(string text) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long size) && size is >= 1 and <= int.MaxValue
+        ? size
+        : throw Invalid($"its 'gangen.data_shape' holds '{text}', not a size of at least 1");
+
+    private InvalidDataException Invalid(string problem) => new($"'{Path}' is not a generator GanGen exported: {problem}; export it again with ExportOnnx.");
 }
 
 /// <summary>Generated samples with the noise and labels they came from.</summary>

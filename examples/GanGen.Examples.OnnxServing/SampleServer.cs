@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,24 +10,31 @@ namespace GanGen.Examples.OnnxServing;
 
 /// <summary>
 /// The minimal web endpoint: <c>GET /</c> describes the model, <c>GET /samples?count=&amp;seed=&amp;labels=</c>
-/// returns samples as JSON, <c>GET /samples.png</c> (images only) a grid of them. A bad query is a 400 with one
-/// error message; the same seed always returns the same samples.
+/// returns samples as JSON, <c>GET /samples.png</c> (images only) a grid of them; the same seed always returns the
+/// same samples. Every error is a JSON body <c>{"error": "…"}</c> of one line: 400 for a bad query (checked by
+/// <see cref="SampleRequest"/> before anything is allocated or run), 404 for an unknown path, 405 for another method
+/// than GET, 500 for a fault of the server (which keeps serving; see <see cref="ErrorResponses"/>).
 /// </summary>
 public static class SampleServer
 {
-    /// <summary>Largest count one request may ask for.</summary>
-    public const int MaxCount = 256;
+    private static readonly string[] SampleParameters = { "count", "seed", "labels" };
 
-    /// <summary>Builds the app serving <paramref name="model"/> on <paramref name="urls"/> (e.g. http://127.0.0.1:5000).</summary>
-    public static WebApplication Build(GeneratorModel model, string urls)
+    /// <summary>Builds the app serving <paramref name="model"/> on <paramref name="urls"/> (checked by <see cref="ListenAddresses"/>).</summary>
+    public static WebApplication Build(GeneratorModel model, string[] urls)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         // Startup lines ("Now listening on …") stay; per-request lines would flood a console at serving rates.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A start-up failure (a port in use) reaches Program's one "error:" line; the host's and Kestrel's own log
+        // entries for it would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None);
         var app = builder.Build();
+        ErrorResponses.Use(app);
         // ONNX Runtime sessions may run concurrently; each request draws its own noise from its seed.
-        app.MapGet("/", () => Results.Json(new
+        app.MapGet("/", (HttpRequest request) => NoParameters(request) ?? Results.Json(new
         {
             gan = model.Gan,
             latent_size = model.LatentSize,
@@ -35,6 +42,7 @@ public static class SampleServer
             classes = model.Classes,
             sample_shape = model.SampleShape,
             range = model.Range,
+            max_count = SampleLimits.MaxCount(model, SampleLimits.MaxServedCount),
         }));
         app.MapGet("/samples", (HttpRequest request) => Serve(model, request, samples =>
         {
@@ -42,9 +50,9 @@ public static class SampleServer
             body["values"] = samples.Values;
             return Results.Json(body);
         }));
-        app.MapGet("/samples.png", (HttpRequest request) => Serve(model, request, samples => SampleImages.AreImages(samples)
-            ? Results.File(SampleImages.Grid(samples, columns: 8), "image/png")
-            : Error($"{model.Gan}'s samples have shape [{string.Join(", ", model.SampleShape)}], not images; ask /samples for the values")));
+        app.MapGet("/samples.png", (HttpRequest request) => model.SampleShape.Length == 3 && model.SampleShape[0] is 1 or 3
+            ? Serve(model, request, samples => Results.File(SampleImages.Grid(samples, columns: 8), "image/png"))
+            : ErrorResponses.BadRequest($"{model.Gan}'s samples have shape [{string.Join(", ", model.SampleShape)}], not images; ask /samples for the values"));
         return app;
     }
 
@@ -52,27 +60,26 @@ public static class SampleServer
     {
         try
         {
-            int count = Number(request, "count", 16);
-            if (count is < 1 or > MaxCount) return Error($"count must be 1…{MaxCount} (got {count})");
-            int seed = Number(request, "seed", 0);
-            long[]? labels = request.Query.TryGetValue("labels", out var text) ? Labels(text.ToString()) : null;
-            return respond(model.Generate(count, seed, labels));
+            foreach (var (name, values) in request.Query)
+            {
+                if (!SampleParameters.Contains(name, StringComparer.Ordinal))
+                    return ErrorResponses.BadRequest($"unknown parameter '{Shorten(name)}'; {request.Path} takes {string.Join(", ", SampleParameters)}");
+                if (values.Count != 1) return ErrorResponses.BadRequest($"{name} is given {values.Count} times; give it once");
+            }
+            var sampleRequest = SampleRequest.Parse(model, Value(request, "count"), Value(request, "seed"), Value(request, "labels"), SampleLimits.MaxServedCount, "");
+            return respond(model.Generate(sampleRequest));
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        catch (UsageException exception)
         {
-            return Error(exception.Message);
+            return ErrorResponses.BadRequest(exception.Message);
         }
     }
 
-    private static int Number(HttpRequest request, string name, int fallback) =>
-        !request.Query.TryGetValue(name, out var text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value
-        : throw new FormatException($"{name} must be a whole number (got '{text}')");
+    private static IResult? NoParameters(HttpRequest request) => request.Query.Count == 0
+        ? null
+        : ErrorResponses.BadRequest($"unknown parameter '{Shorten(request.Query.Keys.First())}'; / takes none");
 
-    /// <summary>Comma-separated class labels, e.g. "0,1,2".</summary>
-    public static long[] Labels(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(part => long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out long label) ? label : throw new FormatException($"labels must be whole numbers (got '{part}')"))
-        .ToArray();
+    private static string? Value(HttpRequest request, string name) => request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    private static IResult Error(string message) => Results.BadRequest(new { error = message });
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

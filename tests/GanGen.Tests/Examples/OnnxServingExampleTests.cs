@@ -1,10 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using GanGen.Examples.Models;
@@ -27,7 +25,8 @@ public sealed class OnnxServingExampleTests : TemporaryFolderTests
 
     public OnnxServingExampleTests(ITestOutputHelper output) : base("gangen-serving") => _output = output;
 
-    private static string OutputFolder => Path.Combine(DotnetCommand.RepositoryRoot(), "examples", "GanGen.Examples.OnnxServing", "bin", DotnetCommand.Configuration, "net10.0");
+    /// <summary>Where the serving example is built.</summary>
+    internal static string OutputFolder => Path.Combine(DotnetCommand.RepositoryRoot(), "examples", "GanGen.Examples.OnnxServing", "bin", DotnetCommand.Configuration, "net10.0");
 
     [Fact]
     public void Its_output_folder_has_onnx_runtime_and_no_torchsharp_libtorch_or_gangen()
@@ -90,8 +89,8 @@ public sealed class OnnxServingExampleTests : TemporaryFolderTests
         using var expected = gan.Generate(noise, labels);
         Assert.True((expected - served).abs().max().item<float>() <= 1e-5);
         var bad = Example($"generate --model \"{model}\" --count 2 --labels 1,10 --output \"{folder}\"");
-        Assert.Equal(1, bad.ExitCode);
-        Assert.Contains("error: label 10 is outside 0…9.", bad.Output);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("error: --labels: label 10 is outside ConditionalDcgan's classes 0 to 9", bad.Output);
     }
 
     [Fact]
@@ -104,41 +103,18 @@ public sealed class OnnxServingExampleTests : TemporaryFolderTests
         Assert.True(File.Exists(Path.Combine(folder, "samples.csv")), "flat samples are written as CSV");
         using var generated = Floats(Path.Combine(folder, "samples.f32"), 4, 2);
 
-        int port = FreePort();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in new[] { Path.Combine(OutputFolder, "GanGen.Examples.OnnxServing.dll"), "serve", "--model", model, "--urls", $"http://127.0.0.1:{port}" })
-            start.ArgumentList.Add(argument);
-        using var server = Process.Start(start)!;
-        try
-        {
-            string? line;
-            do line = server.StandardOutput.ReadLine();
-            while (line is not null && !line.StartsWith("serving RingGan", StringComparison.Ordinal));
-            // The error stream is read only on failure: reading it blocks until the server exits.
-            if (line is null) Assert.Fail("the server stopped before it listened: " + server.StandardError.ReadToEnd());
+        using var server = ServingProcess.Start(Dll, model, "RingGan");
+        var client = server.Client;
+        using var samples = JsonDocument.Parse(await client.GetStringAsync("/samples?count=4&seed=8"));
+        Assert.Equal(new[] { 4, 2 }, samples.RootElement.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(generated.data<float>().ToArray(), samples.RootElement.GetProperty("values").EnumerateArray().Select(e => e.GetSingle()));
 
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            using var samples = JsonDocument.Parse(await client.GetStringAsync("/samples?count=4&seed=8"));
-            Assert.Equal(new[] { 4, 2 }, samples.RootElement.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
-            Assert.Equal(generated.data<float>().ToArray(), samples.RootElement.GetProperty("values").EnumerateArray().Select(e => e.GetSingle()));
-
-            using var info = JsonDocument.Parse(await client.GetStringAsync("/"));
-            Assert.Equal(8, info.RootElement.GetProperty("latent_size").GetInt32());
-            using var bad = await client.GetAsync("/samples?count=0");
-            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Contains("count must be 1…256 (got 0)", await bad.Content.ReadAsStringAsync());
-            using var notImages = await client.GetAsync("/samples.png");
-            Assert.Equal(HttpStatusCode.BadRequest, notImages.StatusCode);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit();
-        }
+        using var info = JsonDocument.Parse(await client.GetStringAsync("/"));
+        Assert.Equal(8, info.RootElement.GetProperty("latent_size").GetInt32());
+        Assert.Equal(SampleLimitsServed, info.RootElement.GetProperty("max_count").GetInt32());
+        using var notImages = await client.GetAsync("/samples.png");
+        Assert.Equal(HttpStatusCode.BadRequest, notImages.StatusCode);
+        Assert.Contains("not images", await notImages.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -148,7 +124,7 @@ public sealed class OnnxServingExampleTests : TemporaryFolderTests
         string model = PathOf("refiner.onnx");
         refiner.ExportOnnx(model);
 
-        var run = Example($"generate --model \"{model}\" --output \"{FolderPath}\"");
+        var run = Example($"generate --model \"{model}\" --output \"{PathOf("out")}\"");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is a refiner (FashionRefiner): it transforms source images", run.Output);
         var missing = Example($"generate --model \"{PathOf("absent.onnx")}\"");
@@ -157,25 +133,25 @@ public sealed class OnnxServingExampleTests : TemporaryFolderTests
         Assert.DoesNotContain("   at ", missing.Output);
     }
 
-    private (int ExitCode, string Output) Example(string arguments)
+    private const int SampleLimitsServed = 256;
+
+    /// <summary>The built serving example.</summary>
+    internal static string Dll
     {
-        string dll = Path.Combine(OutputFolder, "GanGen.Examples.OnnxServing.dll");
-        Assert.True(File.Exists(dll), $"The example is not built at {dll}; build the solution first.");
-        return DotnetCommand.Run(FolderPath, $"\"{dll}\" {arguments}", _output, timeoutMinutes: 2);
+        get
+        {
+            string dll = Path.Combine(OutputFolder, "GanGen.Examples.OnnxServing.dll");
+            Assert.True(File.Exists(dll), $"The example is not built at {dll}; build the solution first.");
+            return dll;
+        }
     }
+
+    private (int ExitCode, string Output) Example(string arguments) =>
+        DotnetCommand.Run(FolderPath, $"\"{Dll}\" {arguments}", _output, timeoutMinutes: 2);
 
     private static Tensor Floats(string path, params long[] shape)
     {
         var values = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
         return tensor(values).reshape(shape);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

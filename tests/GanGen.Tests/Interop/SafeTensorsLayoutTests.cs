@@ -110,12 +110,14 @@ public sealed class SafeTensorsLayoutTests : TemporaryFolderTests
     [Fact]
     public void FailedWriteLeavesNoTemporaryFile()
     {
-        // Renaming over a folder fails after the temporary file is complete: the worst moment to leave debris.
+        // A folder in the way is refused before the temporary file is begun (renaming over it would fail only after
+        // the temporary file is complete: the worst moment to leave debris).
         string target = PathOf("occupied");
         Directory.CreateDirectory(target);
         using var w = ones(2);
 
-        Assert.ThrowsAny<IOException>(() => SafeTensors.Write(target, new Dictionary<string, Tensor> { ["w"] = w }));
+        var error = Assert.Throws<GanGen.Runtime.GanInputException>(() => SafeTensors.Write(target, new Dictionary<string, Tensor> { ["w"] = w }));
+        Assert.Contains("is a folder", error.Message);
 
         Assert.Equal(new[] { target }, Directory.GetFileSystemEntries(FolderPath));
     }

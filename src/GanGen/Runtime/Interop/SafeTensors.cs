@@ -18,16 +18,37 @@ public static partial class SafeTensors
 
     private const int LengthPrefixBytes = 8;
 
+    /// <summary>Why an export of non-finite values wrote nothing, and what to do instead.</summary>
+    internal const string WriteRefused = "nothing was written: export from a finite state (e.g. the last finite checkpoint; lower the learning rates if training diverged)";
+
     /// <summary>
     /// Writes <paramref name="tensors"/> sorted by name (so equal inputs give equal files) with optional string
     /// <paramref name="metadata"/>, atomically: readers see the old file or the complete new one.
     /// </summary>
-    /// <exception cref="ArgumentException">A tensor is named <c>__metadata__</c> (reserved by the format).</exception>
+    /// <exception cref="GanInputException">
+    /// The path is empty or a folder, a tensor is null or named <c>__metadata__</c> (reserved by the format), or a
+    /// floating-point tensor holds NaN or ±∞ (named, with the counts; nothing is written).
+    /// </exception>
     /// <exception cref="NotSupportedException">A tensor's element type has no safetensors dtype, or it exceeds 2 GiB.</exception>
     public static void Write(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(tensors);
+        RequireArguments(path, tensors);
+        NonFiniteValues.Require(tensors, path, WriteRefused);
+        WriteChecked(path, tensors, metadata);
+    }
+
+    /// <summary>
+    /// <see cref="Write"/> without the finiteness check: every value's bits as they are, NaN payloads and infinities
+    /// included — for files that are not weights (a test's random bits, a mask). Weights go through <see cref="Write"/>.
+    /// </summary>
+    public static void WriteBits(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        RequireArguments(path, tensors);
+        WriteChecked(path, tensors, metadata);
+    }
+
+    private static void WriteChecked(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)
+    {
         LittleEndianHost.Require("safetensors");
 
         var names = new List<string>(tensors.Keys);
@@ -36,9 +57,7 @@ public static partial class SafeTensors
         long offset = 0;
         foreach (string name in names)
         {
-            if (name == SafeTensorsHeaderParser.MetadataKey)
-                throw new ArgumentException($"'{SafeTensorsHeaderParser.MetadataKey}' is reserved for metadata and cannot name a tensor.", nameof(tensors));
-            var tensor = tensors[name] ?? throw new ArgumentException($"Tensor '{name}' is null.", nameof(tensors));
+            var tensor = tensors[name];
             long length = tensor.NumberOfElements * tensor.ElementSize;
             RequireSpanSized(length, name, path);
             entries.Add(new SafeTensorsEntry(name, SafeTensorsDType.CodeOf(tensor.dtype), tensor.dtype, tensor.shape, offset, offset + length));
@@ -60,7 +79,7 @@ public static partial class SafeTensors
     /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the problem.</exception>
     public static SafeTensorsFile Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InteropArguments.RequireFilePath(path, nameof(path));
         LittleEndianHost.Require("safetensors");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long fileLength = stream.Length;
@@ -101,6 +120,18 @@ public static partial class SafeTensors
         {
             file.Dispose();
             throw;
+        }
+    }
+
+    private static void RequireArguments(string path, IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        InteropArguments.RequireFilePath(path, nameof(path));
+        if (tensors is null) throw new GanInputException(nameof(tensors), "is null; pass the tensors to write by name");
+        foreach (var (name, tensor) in tensors)
+        {
+            if (name == SafeTensorsHeaderParser.MetadataKey)
+                throw new GanInputException(nameof(tensors), $"'{SafeTensorsHeaderParser.MetadataKey}' is reserved for metadata and cannot name a tensor");
+            if (tensor is null) throw new GanInputException(nameof(tensors), $"tensor '{name}' is null");
         }
     }
 

@@ -7,11 +7,12 @@ namespace GanGen.Runtime.Interop;
 /// <summary>The tensors (on the CPU) and metadata read from one safetensors file; disposing it frees the tensors.</summary>
 public sealed class SafeTensorsFile : IDisposable
 {
-    private readonly Dictionary<string, Tensor> tensors = new(StringComparer.Ordinal);
+    private readonly TensorsOfFile tensors;
     private readonly List<string> names = new();
 
     internal SafeTensorsFile(string path, IReadOnlyDictionary<string, string> metadata)
     {
+        tensors = new TensorsOfFile(path);
         Path = path;
         Metadata = metadata;
     }
@@ -41,4 +42,15 @@ public sealed class SafeTensorsFile : IDisposable
         tensors.Clear();
         names.Clear();
     }
+}
+
+/// <summary>
+/// A file's tensors by name, knowing the file: <see cref="StateDictLoader.Copy"/> names it when it refuses
+/// non-finite weights, whichever caller passed it the tensors.
+/// </summary>
+internal sealed class TensorsOfFile : Dictionary<string, Tensor>
+{
+    public TensorsOfFile(string path) : base(StringComparer.Ordinal) => Path = path;
+
+    public string Path { get; }
 }

@@ -24,7 +24,7 @@ public static class StateDictLoader
         var problems = Mismatches(state, tensors, "the module");
         if (problems.Count > 0)
             throw new InvalidDataException($"'{source}' does not fit the module:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
-        Copy(state, tensors);
+        CopyChecked(state, tensors, source);
     }
 
     /// <summary>
@@ -60,11 +60,21 @@ public static class StateDictLoader
         return problems;
     }
 
-    /// <summary>Copies each tensor into its target of the same name in place under <c>no_grad</c> (check <see cref="Mismatches"/> first).</summary>
+    /// <summary>
+    /// Copies each tensor into its target of the same name in place under <c>no_grad</c> (check <see cref="Mismatches"/>
+    /// first), after checking that none holds NaN or ±∞: non-finite weights are refused before anything changes.
+    /// </summary>
+    /// <exception cref="GanInputException">A tensor holds NaN or ±∞: the file (when the tensors came from <see cref="SafeTensors.Read"/>), the tensor and the counts.</exception>
     public static void Copy(IReadOnlyDictionary<string, Tensor> targets, IReadOnlyDictionary<string, Tensor> tensors)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(tensors);
+        CopyChecked(targets, tensors, tensors is TensorsOfFile file ? file.Path : "the weights");
+    }
+
+    private static void CopyChecked(IReadOnlyDictionary<string, Tensor> targets, IReadOnlyDictionary<string, Tensor> tensors, string source)
+    {
+        NonFiniteValues.Require(tensors, source, "nothing was loaded: non-finite weights would make every sample NaN");
         using var noGrad = no_grad();
         foreach (var (name, target) in targets) target.copy_(tensors[name]);
     }

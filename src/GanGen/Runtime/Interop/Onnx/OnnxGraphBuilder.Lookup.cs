@@ -4,7 +4,8 @@ using Modules = TorchSharp.Modules;
 
 namespace GanGen.Runtime.Interop.Onnx;
 
-// Label lookups for conditional GANs: embeddings and one-hot codes, both as Gather over a matrix initializer.
+// Label lookups for conditional GANs: embeddings and one-hot codes, both as Gather over a matrix initializer, whose
+// labels fail when outside the table (OnnxGraphBuilder.LabelRange.cs) rather than wrap around.
 public sealed partial class OnnxGraphBuilder
 {
     /// <summary><c>nn.Embedding</c>: <c>Gather(weight, labels, axis=0)</c> turns int64 labels [N] into rows [N, dim].</summary>
@@ -21,7 +22,7 @@ public sealed partial class OnnxGraphBuilder
         RequireRank(weight, 2, "Embedding weight");
         string node = ReserveNodeName(name, "Gather");
         var table = Parameter(weight, node, "weight");
-        return Emit("Gather", node, new[] { OnnxAttribute.Int("axis", 0) }, table, labels);
+        return Emit("Gather", node, new[] { OnnxAttribute.Int("axis", 0) }, table, OutOfRangeLabelsFail(labels, weight.size(0)));
     }
 
     /// <summary>
@@ -35,6 +36,6 @@ public sealed partial class OnnxGraphBuilder
         var identity = new float[checked(classes * classes)];
         for (int i = 0; i < classes; i++) identity[i * classes + i] = 1f;
         var table = AddInitializer(OnnxTensorData.Float(ReserveValueName($"{node}.identity"), new long[] { classes, classes }, identity));
-        return Emit("Gather", node, new[] { OnnxAttribute.Int("axis", 0) }, table, labels);
+        return Emit("Gather", node, new[] { OnnxAttribute.Int("axis", 0) }, table, OutOfRangeLabelsFail(labels, classes));
     }
 }

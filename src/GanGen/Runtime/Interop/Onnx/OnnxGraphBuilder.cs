@@ -114,9 +114,19 @@ public sealed partial class OnnxGraphBuilder
         return OnnxModelEncoder.Encode(this, Metadata);
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> atomically (a temporary file renamed into place).</summary>
+    /// <summary>
+    /// Writes the model to <paramref name="path"/> atomically (a temporary file renamed into place), after checking
+    /// that no float initializer holds NaN or ±∞.
+    /// </summary>
+    /// <exception cref="GanInputException">The path is empty or a folder, or an initializer (named, with the counts) is not finite; nothing is written.</exception>
     public void Save(string path)
     {
+        InteropArguments.RequireFilePath(path, nameof(path));
+        foreach (var initializer in _initializers)
+        {
+            if (initializer.DataType is OnnxDataType.Float or OnnxDataType.Double)
+                NonFiniteValues.Require(initializer.RawData, initializer.DataType == OnnxDataType.Double, initializer.Name, path, SafeTensors.WriteRefused);
+        }
         byte[] model = ToBytes();
         AtomicFile.Write(path, stream => stream.Write(model));
     }

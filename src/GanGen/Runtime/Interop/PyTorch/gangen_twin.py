@@ -27,35 +27,67 @@ _CODES = {dtype: code for code, dtype in _DTYPES.items()}
 
 
 def read_safetensors(path):
-    """Returns (tensors by name, metadata) from a safetensors file, checking the header against the data."""
+    """Returns (tensors by name, metadata) from a safetensors file, checking the header against the data. Any way the
+    file is malformed is a ValueError naming the file and the problem (never a KeyError or a JSON traceback)."""
     if sys.byteorder != "little":
         raise RuntimeError("safetensors holds little-endian data; this host is big-endian")
     with open(path, "rb") as stream:
         data = stream.read()
+
+    def invalid(problem):
+        return ValueError(f"'{path}' is not a valid safetensors file: {problem}")
+
     if len(data) < 8:
-        raise ValueError(f"'{path}' is not a valid safetensors file: it is shorter than the 8-byte header length")
+        raise invalid(f"it is {len(data)} bytes long, shorter than the 8-byte header length")
     (length,) = struct.unpack("<Q", data[:8])
     if length > len(data) - 8:
-        raise ValueError(f"'{path}' is not a valid safetensors file: the header length {length} exceeds the file")
-    header = json.loads(data[8:8 + length].decode("utf-8"))
+        raise invalid(f"the header length {length} exceeds the {len(data) - 8} bytes after it")
+    try:
+        header = json.loads(data[8:8 + length].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise invalid(f"its header is not UTF-8 JSON ({str(error).splitlines()[0]})") from None
+    if not isinstance(header, dict):
+        raise invalid("its header is not a JSON object")
     metadata = header.pop("__metadata__", None) or {}
     start = 8 + length
     tensors = {}
     for name, entry in header.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("dtype"), str):
+            raise invalid(f"tensor '{name}' has no dtype")
         dtype = _DTYPES.get(entry["dtype"])
         if dtype is None:
-            raise ValueError(f"'{path}': tensor '{name}' has unsupported dtype {entry['dtype']}")
-        shape = [int(size) for size in entry["shape"]]
-        begin, end = entry["data_offsets"]
+            raise invalid(f"tensor '{name}' has unsupported dtype {entry['dtype']}")
+        shape, offsets = entry.get("shape"), entry.get("data_offsets")
+        if not isinstance(shape, list) or not all(isinstance(size, int) and size >= 0 for size in shape):
+            raise invalid(f"tensor '{name}' has shape {shape!r}, not a list of sizes of 0 or more")
+        if not isinstance(offsets, list) or len(offsets) != 2 or not all(isinstance(offset, int) for offset in offsets) or not 0 <= offsets[0] <= offsets[1]:
+            raise invalid(f"tensor '{name}' has data_offsets {offsets!r}, not [begin, end] with 0 <= begin <= end")
+        begin, end = offsets
         count = 1
         for size in shape:
             count *= size
         if end - begin != count * torch.tensor([], dtype=dtype).element_size() or start + end > len(data):
-            raise ValueError(f"'{path}': tensor '{name}' has data_offsets [{begin}, {end}] that do not fit {entry['dtype']} {shape}")
+            raise invalid(f"tensor '{name}' has data_offsets [{begin}, {end}] that do not fit {entry['dtype']} {shape} in the file")
         raw = bytearray(data[start + begin:start + end])
         flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
         tensors[name] = flat.reshape(shape).clone()
     return tensors, metadata
+
+
+def non_finite(tensors):
+    """The first floating-point tensor holding NaN or infinities, as (name, NaN count, infinity count, size), or None."""
+    for name in sorted(tensors):
+        tensor = tensors[name]
+        if tensor.is_floating_point() and tensor.numel() > 0 and not bool(torch.isfinite(tensor).all()):
+            return name, int(torch.isnan(tensor).sum()), int(torch.isinf(tensor).sum()), tensor.numel()
+    return None
+
+
+def _refuse_non_finite(tensors, path, action):
+    found = non_finite(tensors)
+    if found is not None:
+        name, nan, infinite, size = found
+        raise ValueError(f"'{path}': tensor '{name}' holds {nan:,} NaN and {infinite:,} infinite values of {size:,}; {action}")
 
 
 def write_safetensors(path, tensors, metadata=None):
@@ -96,13 +128,16 @@ def load_weights(gan, path):
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ValueError(f"'{path}' does not match {type(gan).__name__}: {problems[0]}{more}")
+    _refuse_non_finite(tensors, path, "nothing was loaded: non-finite weights would make every sample NaN")
     gan.load_state_dict(tensors, strict=True)
 
 
 def save_weights(gan, path, step=0):
     """Writes the Gan module's state_dict with GanGen's metadata, so GanGen's LoadWeights reads it."""
     sync_average_buffers(gan)
-    write_safetensors(path, gan.state_dict(), {"gangen.gan": type(gan).__name__, "gangen.step": str(step)})
+    state = gan.state_dict()
+    _refuse_non_finite(state, path, "nothing was written: the weights are not usable (lower the learning rates)")
+    write_safetensors(path, state, {"gangen.gan": type(gan).__name__, "gangen.step": str(step)})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -212,12 +247,16 @@ class SpectralNorm:
         return weight.div(sigma)
 
 
+class BatchSizeError(ValueError):
+    """A batch size the declaration cannot train on (e.g. not a multiple of a minibatch group): the caller's to change."""
+
+
 def minibatch_stddev(x, group):
     """Minibatch standard deviation (Karras et al. 2018): each group's average feature deviation over `group` samples
     (group g holds samples g, g + N/G, ...), appended as one more feature or constant channel."""
     count = x.size(0)
     if count % group != 0:
-        raise ValueError(f"minibatch standard deviation takes groups of {group} samples, but the batch has {count}")
+        raise BatchSizeError(f"minibatch standard deviation takes groups of {group} samples, but the batch has {count}")
     deviation = x.reshape(group, count // group, -1).std(dim=0, unbiased=False)
     per_sample = deviation.mean(1).repeat(group)
     if x.dim() == 2:
