@@ -41,7 +41,8 @@ internal static class GanValidator
             : Arguments.Resolve(Attributes.RulesOf(typeof(GanDiscriminatorAttribute)), discriminator.Marker.Arguments, "{0} of '" + discriminator.Name + "'", context);
         var input = (GeneratorInput)(generatorArguments?.Int("Input") ?? 0);
 
-        var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments), context);
+        var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments),
+            discriminator is not null && SpectralCoverage.AllNormalised(discriminator.Layers), context);
         var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers));
 
         NetworkSpec? generatorSpec = null, discriminatorSpec = null;
