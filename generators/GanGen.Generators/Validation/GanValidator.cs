@@ -73,7 +73,7 @@ internal static class GanValidator
             }
         }
         if (generator is not null && discriminator is not null && data is { Classes: > 0 })
-            ConditionValidator.CheckBothSides(generator, generatorArguments!, discriminator, discriminatorArguments!, data, context);
+            ConditionValidator.CheckBothSides(generator, generatorArguments!, input, discriminator, discriminatorArguments!, data, context);
 
         GanRules.Check(declaration, gan, loss, regularizers, data?.Range ?? DataRange.Unbounded, generator, discriminator, optimizerDefaults, context);
 

@@ -244,6 +244,20 @@ internal static class GeneralRuleCases
         }, "trains a Wasserstein critic without a constraint");
     }
 
+    /// <summary>The label seen by one network only, for a noise generator and for a refiner, which cannot take it.</summary>
+    private static IEnumerable<GeneralRuleCase> ConditionRows()
+    {
+        const string projection = "[GanDiscriminator({|GAN216:Condition = Conditioning.Projection|})]\npublic partial class D";
+        yield return Row("GAN216_DiscriminatorOnly_NoiseGenerator", T with { GanAttributes = Gan("[Gan]", "2, Classes = 3"), DiscriminatorHeader = projection },
+            "give it Condition = Conditioning.Embedding");
+        yield return Row("GAN216_DiscriminatorOnly_Refiner", T with
+        {
+            GanAttributes = Gan("[Gan, SelfRegularization(0.5)]", "2, Classes = 3"),
+            GeneratorHeader = "[GanGenerator(Input = GeneratorInput.Source)]\npublic partial class G",
+            DiscriminatorHeader = projection,
+        }, "a refiner takes no label, so it cannot produce the class it is judged against; remove Condition from the discriminator");
+    }
+
     /// <summary>Graph references and shapes in the discriminator and in blocks, as in the generator.</summary>
     private static IEnumerable<GeneralRuleCase> GraphRows()
     {
@@ -274,6 +288,7 @@ internal static class GeneralRuleCases
         .Concat(FirstLayerNormalisationRows())
         .Concat(PlacementRows())
         .Concat(RegularizerRows())
+        .Concat(ConditionRows())
         .Concat(GraphRows())
         .ToList();
 
