@@ -109,7 +109,7 @@ internal static class GanRules
         for (int i = 0; i < nodes.Count; i++)
         {
             var norm = nodes[i];
-            if (norm.Block is not null || !StartsWithBatchNorm(norm)) continue;
+            if (!NormalisesInput(norm, 0)) continue;
             // The node it reads: the previous one, or the earlier one its [From] names (not the input, whose bias is not here).
             int source = NodeGraph.Source(nodes, i);
             if (source < 0) continue;
@@ -118,14 +118,30 @@ internal static class GanRules
             var last = layer.Steps[layer.Steps.Count - 1];
             if (!last.IsLayer || !Kind(last, out var lastKind) || !HasBias(lastKind, last)) continue;
             // The bias is redundant only when every reader normalises it away.
-            if (!NodeGraph.OnlyReadAsInputBy(nodes, source, reader => reader.Block is null && StartsWithBatchNorm(reader))) continue;
+            if (!NodeGraph.OnlyReadAsInputBy(nodes, source, reader => NormalisesInput(reader, 0))) continue;
             context.Report(DiagnosticInfo.Create(DiagnosticDescriptors.BiasBeforeBatchNorm, last.Location, layer.Name, norm.Name)
                 with { FixKey = DiagnosticProperties.Bias, FixValue = "false" });
         }
     }
 
-    private static bool StartsWithBatchNorm(LayerDeclaration node) =>
-        node.Steps.Count > 0 && Kind(node.Steps[0], out var kind) && kind.IsBatchNormalization;
+    /// <summary>
+    /// Whether the node batch-normalises what it reads before anything else: it starts with a batch norm, or it is a
+    /// block whose every node reading the block's input does (and no merge inside reads that input).
+    /// </summary>
+    private static bool NormalisesInput(LayerDeclaration node, int depth)
+    {
+        if (node.Block is not { } block) return node.Steps.Count > 0 && Kind(node.Steps[0], out var kind) && kind.IsBatchNormalization;
+        if (node.BlockCycle || depth > 16 || block.Layers.Count == 0) return false;
+        for (int i = 0; i < block.Layers.Count; i++)
+        {
+            foreach (var step in block.Layers[i].Steps)
+            {
+                if (step.Reference?.Name == global::GanGen.Node.Input) return false;
+            }
+            if (NodeGraph.Source(block.Layers, i) == NodeGraph.Input && !NormalisesInput(block.Layers[i], depth + 1)) return false;
+        }
+        return true;
+    }
 
     private static bool HasBias(StepKind kind, StepDeclaration step)
     {

@@ -137,6 +137,23 @@ internal static class GeneralRuleCases
             Prelude = "[GanBlock]\npublic partial class Branches\n{\n" + string.Join("\n", branches.Split('\n').Select(line => "    " + line)) + "\n}",
             GeneratorLayers = "public partial Branches Body { get; }\n[Dense(2)] public partial Linear Output { get; }",
         }, "'Wide' adds a bias");
+        const string normAct = "[GanBlock]\npublic partial class NormAct\n{\n    [BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n}";
+        yield return Row("GAN212_BlockStartingWithBatchNorm_Generator", T with
+        {
+            Prelude = normAct,
+            GeneratorLayers = "[{|GAN212:Dense(16)|}] public partial Linear Hidden { get; }\npublic partial NormAct Body { get; }\n[Dense(2)] public partial Linear Output { get; }",
+        }, "'Hidden' adds a bias that the following BatchNorm 'Body' subtracts");
+        yield return Row("GAN212_BlockStartingWithBatchNorm_Discriminator", T with
+        {
+            Prelude = normAct,
+            DiscriminatorLayers = "[{|GAN212:Dense(16)|}] public partial Linear Hidden { get; }\npublic partial NormAct Body { get; }\n" + Score,
+        }, "'Hidden' adds a bias");
+        // A residual block adds its input back: the bias reaches its output unnormalised.
+        yield return Valid("Valid_BiasIntoResidualBlockStartingWithBatchNorm", T with
+        {
+            Prelude = "[GanBlock]\npublic partial class Residual\n{\n    [BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n    [Dense(16), Add(Node.Input)] public partial Linear Mix { get; }\n}",
+            GeneratorLayers = "[Dense(16)] public partial Linear Hidden { get; }\npublic partial Residual Body { get; }\n[Dense(2)] public partial Linear Output { get; }",
+        });
         // The bias reaches the sum unnormalised through the Add: it is not redundant.
         yield return Valid("Valid_BiasAlsoReadByAMerge", T with
         {
