@@ -80,21 +80,26 @@ internal static class GanRules
         return (tanh ? "within (−1, 1)" : "non-negative", needs);
     }
 
+    /// <summary>
+    /// Momentum with a clipped critic (Arjovsky et al. 2017, §3): the declared optimizer's, or the default one's when
+    /// none is declared (Adam with β1 = 0.5 unless the loss is Wasserstein), reported on the optimizer or on the network.
+    /// </summary>
     private static void CheckMomentumWithClipping(NetworkDeclaration network, OptimizerDefaults defaults, ValidationContext context)
     {
-        if (network.Optimizers.Count == 0) return;
-        var optimizer = network.Optimizers[0];
-        string? argument = optimizer.Kind switch
+        bool declared = network.Optimizers.Count > 0;
+        var kind = declared ? network.Optimizers[0].Kind : defaults.Kind;
+        string? argument = kind switch
         {
             OptimizerKind.Adam => "Beta1",
             OptimizerKind.Sgd => "Momentum",
             _ => null,
         };
         if (argument is null) return;
-        double momentum = optimizer.Attribute.Find(argument)?.Value ?? defaults.Value(optimizer.Kind, argument);
+        double momentum = (declared ? network.Optimizers[0].Attribute.Find(argument)?.Value : null) ?? defaults.Value(kind, argument);
         if (momentum <= 0) return;
-        context.Report(DiagnosticDescriptors.MomentumWithWeightClip, optimizer.Attribute.Location, Declared.Capitalize(Declared.RoleName(network.Role)),
-            network.Name, optimizer.Kind.ToString(), $"{argument} = {Declared.Number(momentum)}", argument);
+        context.Report(DiagnosticDescriptors.MomentumWithWeightClip, declared ? network.Optimizers[0].Attribute.Location : network.Marker.Location,
+            Declared.Capitalize(Declared.RoleName(network.Role)), network.Name, kind.ToString(),
+            $"{argument} = {Declared.Number(momentum)}{(declared ? string.Empty : ", the default without an optimizer attribute")}", argument);
     }
 
     /// <summary>A layer with a bias directly followed by batch norm: the norm subtracts the bias again.</summary>

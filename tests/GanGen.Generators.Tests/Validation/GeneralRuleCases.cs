@@ -219,14 +219,32 @@ internal static class GeneralRuleCases
         yield return Valid("Valid_MinibatchStdDevOnBlockNode_Discriminator", T with { Prelude = Mlp, DiscriminatorLayers = "[MinibatchStdDev] public partial Mlp Body { get; }\n" + Score });
     }
 
+    // Without momentum, so that clipping is judged on its own (GAN402 is the momentum rule).
+    private const string RMSpropGenerator = "[GanGenerator(Latent = 4), RMSprop]\npublic partial class G";
+    private const string RMSpropDiscriminator = "[GanDiscriminator, RMSprop]\npublic partial class D";
+
     /// <summary>Regularisers against the losses and each other: clipping with either norm-1 penalty, the adaptive schedule with every loss, the critic's constraint.</summary>
     private static IEnumerable<GeneralRuleCase> RegularizerRows()
     {
         foreach (var (loss, gan) in new[] { ("NonSaturating", "[Gan, {|GAN305:DraganPenalty|}, WeightClip]"), ("Wasserstein", "[Gan(Loss = GanLoss.Wasserstein), {|GAN305:DraganPenalty|}, WeightClip]") })
-            yield return Row($"GAN305_DraganWithWeightClip_{loss}", T with { GanAttributes = Gan(gan) }, "[DraganPenalty] and [WeightClip] cannot be combined: both make the critic Lipschitz");
+            yield return Row($"GAN305_DraganWithWeightClip_{loss}", T with { GanAttributes = Gan(gan), GeneratorHeader = RMSpropGenerator, DiscriminatorHeader = RMSpropDiscriminator },
+                "[DraganPenalty] and [WeightClip] cannot be combined: both make the critic Lipschitz");
         yield return Row("GAN305_GradientPenaltyWithWeightClip_Wasserstein", T with { GanAttributes = Gan("[Gan(Loss = GanLoss.Wasserstein), {|GAN305:GradientPenalty|}, WeightClip]") },
             "[GradientPenalty] and [WeightClip] cannot be combined");
 
+        // Clipping with momentum, declared or the default Adam's β1 = 0.5 that a loss other than Wasserstein gets.
+        yield return Row("GAN402_DefaultAdamWithWeightClip_NonSaturating", T with
+        {
+            GanAttributes = Gan("[Gan, WeightClip]"),
+            GeneratorHeader = RMSpropGenerator,
+            DiscriminatorHeader = "[{|GAN402:GanDiscriminator|}]\npublic partial class D",
+        }, "Discriminator 'D' uses Adam with momentum (Beta1 = 0.5, the default without an optimizer attribute)");
+        yield return Row("GAN402_DeclaredAdamWithWeightClip_Wasserstein", T with
+        {
+            GanAttributes = Gan("[Gan(Loss = GanLoss.Wasserstein), WeightClip]"),
+            DiscriminatorHeader = "[GanDiscriminator, {|GAN402:Adam|}]\npublic partial class D",
+        }, "Discriminator 'D' uses Adam with momentum (Beta1 = 0.5)");
+        yield return Valid("Valid_DefaultRMSpropWithWeightClip_Wasserstein", T with { GanAttributes = Gan("[Gan(Loss = GanLoss.Wasserstein), WeightClip]") });
         yield return Row("GAN307_AdaptiveSchedule_Minimax", T with { GanAttributes = Gan("[Gan(Loss = GanLoss.Minimax), {|GAN307:AdaptiveSchedule|}]") },
             "the Minimax generator's loss log(1 − D(G(z))) is negative");
         yield return Row("GAN307_AdaptiveSchedule_Hinge", T with { GanAttributes = Gan("[Gan(Loss = GanLoss.Hinge), {|GAN307:AdaptiveSchedule|}]") },
