@@ -141,7 +141,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LabelsUnused = Warning("GAN217", Topology,
         "Labelled data, unconditioned networks",
-        "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; condition both networks or remove Classes");
+        "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; {3}");
 
     public static readonly DiagnosticDescriptor UnreadInput = Warning(DiagnosticIds.UnreadInput, Topology,
         "Strided window leaves real input unread",

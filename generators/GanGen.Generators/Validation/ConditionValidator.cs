@@ -72,7 +72,8 @@ internal static class ConditionValidator
         var generatorMode = (Conditioning)generatorArguments.Int("Condition");
         var discriminatorMode = (Conditioning)discriminatorArguments.Int("Condition");
         if (generatorMode == Conditioning.None && discriminatorMode == Conditioning.None)
-            context.Report(DiagnosticDescriptors.LabelsUnused, data.Declaration.Location, data.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture), generator.Name, discriminator.Name);
+            context.Report(DiagnosticDescriptors.LabelsUnused, data.Declaration.Location, data.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture), generator.Name, discriminator.Name,
+                input == GeneratorInput.Source ? "a refiner takes no label and a discriminator judging it by class would teach it nothing (GAN216), so remove Classes" : "condition both networks or remove Classes");
         else if (generatorMode == Conditioning.None)
             context.Report(DiagnosticDescriptors.OneSidedCondition, discriminatorArguments.Declared("Condition")!.Value.Location, discriminator.Name, generator.Name,
                 input == GeneratorInput.Source

@@ -291,6 +291,12 @@ internal static class GeneralRuleCases
             GeneratorHeader = "[GanGenerator(Input = GeneratorInput.Source)]\npublic partial class G",
             DiscriminatorHeader = projection,
         }, "a refiner takes no label, so it cannot produce the class it is judged against; remove Condition from the discriminator");
+        yield return Row("GAN217_LabelsUnused_NoiseGenerator", T with { GanAttributes = "[Gan]\n[{|GAN217:GanData(2, Classes = 3)|}]" }, "condition both networks or remove Classes");
+        yield return Row("GAN217_LabelsUnused_Refiner", T with
+        {
+            GanAttributes = "[Gan, SelfRegularization(0.5)]\n[{|GAN217:GanData(2, Classes = 3)|}]",
+            GeneratorHeader = "[GanGenerator(Input = GeneratorInput.Source)]\npublic partial class G",
+        }, "a refiner takes no label and a discriminator judging it by class would teach it nothing (GAN216), so remove Classes");
     }
 
     /// <summary>Graph references and shapes in the discriminator and in blocks, as in the generator.</summary>
