@@ -148,6 +148,12 @@ internal static class GeneralRuleCases
             Prelude = normAct,
             DiscriminatorLayers = "[{|GAN212:Dense(16)|}] public partial Linear Hidden { get; }\npublic partial NormAct Body { get; }\n" + Score,
         }, "'Hidden' adds a bias");
+        yield return Row("GAN212_InBlockUsedTwice_ReportedOnce", T with
+        {
+            Prelude = "[GanBlock]\npublic partial class Layer\n{\n    [{|GAN212:Dense(16)|}] public partial Linear Project { get; }\n    [BatchNorm1d, ReLU] public partial BatchNorm1d Norm { get; }\n}",
+            GeneratorHeader = "[GanGenerator(Latent = 16)]\npublic partial class G",
+            GeneratorLayers = "public partial Layer First { get; }\npublic partial Layer Second { get; }\n[Dense(2)] public partial Linear Output { get; }",
+        }, "'Project' adds a bias that the following BatchNorm 'Norm' subtracts");
         // A residual block adds its input back: the bias reaches its output unnormalised.
         yield return Valid("Valid_BiasIntoResidualBlockStartingWithBatchNorm", T with
         {
