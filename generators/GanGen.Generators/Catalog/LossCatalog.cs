@@ -23,6 +23,15 @@ internal static partial class LossCatalog
         return $"global::GanGen.GanLoss.{loss.Kind}" + (realLabel.Length == 0 ? string.Empty : ", " + realLabel);
     }
 
+    /// <summary>
+    /// Whether both networks' losses are never negative, so that comparing them says which network lags: the
+    /// non-saturating and least-squares losses, and every relativistic form (BCE, squares or hinge of score
+    /// differences). The saturating minimax generator's log(1 − D) is negative, and the Wasserstein and hinge
+    /// generators' −E C(G(z)) takes either sign.
+    /// </summary>
+    public static bool IsNonNegative(GanLoss loss, bool relativistic) =>
+        relativistic ? loss != GanLoss.Wasserstein : loss is GanLoss.NonSaturating or GanLoss.LeastSquares;
+
     public static string Describe(LossSpec loss) =>
         (loss.Relativistic ? "relativistic average " : string.Empty) + loss.Kind + (loss.Kind is GanLoss.Minimax or GanLoss.NonSaturating && loss.RealLabel != 1.0 ? $" (real label {Literals.Double(loss.RealLabel)})" : string.Empty);
 }

@@ -22,10 +22,11 @@ internal sealed partial class GradientPenaltyKind : RegularizerKind
 
     public override void Check(RegularizerUse use, ValidationContext context)
     {
-        if (use.Has(typeof(WeightClipAttribute)))
-            context.Report(DiagnosticDescriptors.ConflictingRegularizers, use.Declaration.Location, "GradientPenalty", "WeightClip",
-                "both make the critic Lipschitz, and clipping fights the penalty's gradients (Gulrajani et al. 2017, §3)");
+        use.Excludes(typeof(WeightClipAttribute), ClippingFightsPenalty, context);
     }
+
+    /// <summary>Why clipping cannot join a penalty that pulls the gradient norm to 1 (WGAN-GP's or DRAGAN's).</summary>
+    internal const string ClippingFightsPenalty = "both make the critic Lipschitz, and clipping fights the penalty's gradients (Gulrajani et al. 2017, §3)";
 }
 
 /// <summary>[WeightClip(c)]: WGAN's clamp of every discriminator parameter after its update.</summary>

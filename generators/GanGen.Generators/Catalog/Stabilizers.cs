@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using GanGen.Generators.Diagnostics;
 using GanGen.Generators.Emit;
 using GanGen.Generators.Model;
 using GanGen.Generators.Validation;
@@ -56,8 +57,11 @@ internal sealed partial class DraganPenaltyKind : RegularizerKind
 
     public override string Describe(RegularizerSpec spec) => $"DRAGAN penalty λ = {Literals.Double(spec["Weight"])}";
 
-    public override void Check(RegularizerUse use, ValidationContext context) =>
+    public override void Check(RegularizerUse use, ValidationContext context)
+    {
         use.Excludes(typeof(GradientPenaltyAttribute), "both pull the gradient norm to 1, one between data and fakes, the other around the data", context);
+        use.Excludes(typeof(WeightClipAttribute), GradientPenaltyKind.ClippingFightsPenalty, context);
+    }
 }
 
 /// <summary>[WeightPenalty(λ)]: an L2 penalty on the discriminator's weights, as its gradient.</summary>
@@ -184,7 +188,15 @@ internal sealed partial class AdaptiveScheduleKind : RegularizerKind
     public override string Describe(RegularizerSpec spec) =>
         $"adaptive schedule: up to {Literals.Int((long)spec["MaxSteps"])} extra updates while a loss is {Literals.Double(spec["Ratio"])}× the other";
 
-    public override void Check(RegularizerUse use, ValidationContext context) =>
-        use.RequiresLoss("it compares the two losses as positive numbers, which the Wasserstein losses are not (they have either sign and no common scale)", context,
-            GanLoss.Minimax, GanLoss.NonSaturating, GanLoss.LeastSquares, GanLoss.Hinge);
+    public override void Check(RegularizerUse use, ValidationContext context)
+    {
+        if (!LossCatalog.IsNonNegative(use.Loss, use.Has(typeof(RelativisticAttribute))))
+            context.Report(DiagnosticDescriptors.RegularizerNotApplicable, use.Declaration.Location, use.Declaration.Name,
+                $"it compares the two losses as positive numbers, but the {use.Loss} generator's loss {NegativeLoss(use.Loss)}; " +
+                "use the NonSaturating or LeastSquares loss, or a [Relativistic] one");
+    }
+
+    private static string NegativeLoss(GanLoss loss) => loss == GanLoss.Minimax
+        ? "log(1 − D(G(z))) is negative"
+        : "−E C(G(z)) takes either sign and has no common scale with the discriminator's";
 }

@@ -141,7 +141,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LabelsUnused = Warning("GAN217", Topology,
         "Labelled data, unconditioned networks",
-        "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; condition both networks or remove Classes");
+        "[GanData] declares {0} classes, but neither '{1}' nor '{2}' declares a Condition, so the labels are never used; {3}");
 
     public static readonly DiagnosticDescriptor UnreadInput = Warning(DiagnosticIds.UnreadInput, Topology,
         "Strided window leaves real input unread",
@@ -197,7 +197,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnconstrainedCritic = Warning("GAN306", Loss,
         "Wasserstein critic without a Lipschitz constraint",
-        "'{0}' trains a Wasserstein critic without a constraint, so its scores and gradients can grow without bound; add [GradientPenalty] (WGAN-GP) or [WeightClip] (WGAN)");
+        "'{0}' trains a Wasserstein critic without a constraint, so its scores and gradients can grow without bound; add [GradientPenalty] (WGAN-GP) or [WeightClip] (WGAN), or [SpectralNorm] on every weighted layer of the critic");
 
     public static readonly DiagnosticDescriptor RegularizerNotApplicable = Error("GAN307", Loss,
         "Regulariser does not apply to this GAN",

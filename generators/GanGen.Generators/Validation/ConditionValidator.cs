@@ -66,16 +66,19 @@ internal static class ConditionValidator
     }
 
     /// <summary>A label only one network sees teaches nothing: the generator ignores it, or cannot follow it.</summary>
-    public static void CheckBothSides(NetworkDeclaration generator, Arguments generatorArguments, NetworkDeclaration discriminator,
+    public static void CheckBothSides(NetworkDeclaration generator, Arguments generatorArguments, GeneratorInput input, NetworkDeclaration discriminator,
         Arguments discriminatorArguments, DataShape data, ValidationContext context)
     {
         var generatorMode = (Conditioning)generatorArguments.Int("Condition");
         var discriminatorMode = (Conditioning)discriminatorArguments.Int("Condition");
         if (generatorMode == Conditioning.None && discriminatorMode == Conditioning.None)
-            context.Report(DiagnosticDescriptors.LabelsUnused, data.Declaration.Location, data.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture), generator.Name, discriminator.Name);
+            context.Report(DiagnosticDescriptors.LabelsUnused, data.Declaration.Location, data.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture), generator.Name, discriminator.Name,
+                input == GeneratorInput.Source ? "a refiner takes no label and a discriminator judging it by class would teach it nothing (GAN216), so remove Classes" : "condition both networks or remove Classes");
         else if (generatorMode == Conditioning.None)
             context.Report(DiagnosticDescriptors.OneSidedCondition, discriminatorArguments.Declared("Condition")!.Value.Location, discriminator.Name, generator.Name,
-                "the generator cannot produce the class it is judged against; give it Condition = Conditioning.Embedding (or Concatenate, BatchNorm)");
+                input == GeneratorInput.Source
+                    ? "a refiner takes no label, so it cannot produce the class it is judged against; remove Condition from the discriminator or Classes from [GanData]"
+                    : "the generator cannot produce the class it is judged against; give it Condition = Conditioning.Embedding (or Concatenate, BatchNorm)");
         else if (discriminatorMode == Conditioning.None)
             context.Report(DiagnosticDescriptors.OneSidedCondition, generatorArguments.Declared("Condition")!.Value.Location, generator.Name, discriminator.Name,
                 "nothing penalises a sample of the wrong class, so the generator learns to ignore its label; give the discriminator Condition = Conditioning.Projection (or Concatenate, Embedding, Auxiliary)");

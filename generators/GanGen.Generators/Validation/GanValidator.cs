@@ -41,7 +41,8 @@ internal static class GanValidator
             : Arguments.Resolve(Attributes.RulesOf(typeof(GanDiscriminatorAttribute)), discriminator.Marker.Arguments, "{0} of '" + discriminator.Name + "'", context);
         var input = (GeneratorInput)(generatorArguments?.Int("Input") ?? 0);
 
-        var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments), data?.Shape, context);
+        var regularizers = RegularizerValidator.Validate(declaration, loss, input, Conditioned(generatorArguments, discriminatorArguments),
+            discriminator is not null && SpectralCoverage.AllNormalised(discriminator.Layers), data?.Shape, context);
         var optimizerDefaults = new OptimizerDefaults(loss, HasGradientPenalty(regularizers), LazyInterval(regularizers));
 
         NetworkSpec? generatorSpec = null, discriminatorSpec = null;
@@ -72,7 +73,7 @@ internal static class GanValidator
             }
         }
         if (generator is not null && discriminator is not null && data is { Classes: > 0 })
-            ConditionValidator.CheckBothSides(generator, generatorArguments!, discriminator, discriminatorArguments!, data, context);
+            ConditionValidator.CheckBothSides(generator, generatorArguments!, input, discriminator, discriminatorArguments!, data, context);
 
         GanRules.Check(declaration, gan, loss, regularizers, data?.Range ?? DataRange.Unbounded, generator, discriminator, optimizerDefaults, context);
 

@@ -235,8 +235,18 @@ internal sealed class NodeValidator
             else if (step.IsLayer)
                 _context.Report(DiagnosticDescriptors.BlockNodeTakesOperations, step.Location, node.Name, block.Name, step.Name);
             // [SpectralNorm] on a block normalises every weighted layer in it (SAGAN's attention, SNGAN's residual blocks).
-            else if (kind is SpectralNormKind) spectral = true;
-            else operations.Add(step);
+            else if (kind is SpectralNormKind)
+            {
+                spectral = true;
+                if (!SpectralCoverage.HasWeightedLayer(block.Layers))
+                    _context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, node.Name,
+                        $"on a block it normalises every weight matrix inside, and block '{block.Name}' has none; put it on a block with a Dense, Conv2d, ConvTranspose2d or SelfAttention layer, or remove it");
+            }
+            else
+            {
+                CheckRole(node, step, kind);
+                operations.Add(step);
+            }
         }
         foreach (var (layer, step) in Declared.Steps(block.Layers))
         {
@@ -273,15 +283,21 @@ internal sealed class NodeValidator
             _context.Report(DiagnosticDescriptors.LayerNameReserved, layer.Location, layer.Name);
     }
 
+    /// <summary>A step that applies to discriminators only, on a node of a generator or of a block a generator uses (GAN219).</summary>
+    private void CheckRole(LayerDeclaration node, StepDeclaration step, StepKind kind)
+    {
+        if (_scope.Role == NetworkRole.Generator && kind.DiscriminatorOnlyReason is { } reason)
+            _context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, node.Name,
+                _scope.Noun == "block" ? $"block '{_scope.Name}' is used in a generator, and {reason}" : $"'{_scope.Name}' is a generator, and {reason}");
+    }
+
     /// <summary>Steps that apply only to discriminators, or only to layers with a weight matrix (GAN219).</summary>
     private void CheckPlacement(LayerDeclaration layer, StepKind module)
     {
         foreach (var step in layer.Steps)
         {
             var kind = StepCatalog.Get(step.Attribute.AttributeName);
-            if (_scope.Role == NetworkRole.Generator && kind.DiscriminatorOnlyReason is { } reason)
-                _context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name,
-                    _scope.Noun == "block" ? $"block '{_scope.Name}' is used in a generator, and {reason}" : $"'{_scope.Name}' is a generator, and {reason}");
+            CheckRole(layer, step, kind);
             if (kind is SpectralNormKind && !module.HasWeightMatrix)
                 _context.Report(DiagnosticDescriptors.StepNotApplicable, step.Location, kind.Name, layer.Name,
                     $"spectral normalisation divides a weight matrix by its largest singular value, and {module.Name} has none; put it on a Dense, Conv2d or ConvTranspose2d layer");

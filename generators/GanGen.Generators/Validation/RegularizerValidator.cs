@@ -9,7 +9,10 @@ namespace GanGen.Generators.Validation;
 /// <summary>Resolves the regularisers declared beside [Gan] against the <see cref="RegularizerCatalog"/> and checks each fits.</summary>
 internal static class RegularizerValidator
 {
-    public static List<RegularizerSpec> Validate(GanDeclaration gan, GanLoss loss, GeneratorInput input, bool conditioned, long[]? dataShape, ValidationContext context)
+    /// <param name="spectralCritic">Every weighted layer of the discriminator is spectrally normalised: a Lipschitz constraint of its own.</param>
+    /// <param name="dataShape">One sample's shape, or null when [GanData] is invalid.</param>
+    public static List<RegularizerSpec> Validate(GanDeclaration gan, GanLoss loss, GeneratorInput input, bool conditioned, bool spectralCritic, long[]? dataShape,
+        ValidationContext context)
     {
         var specs = new List<RegularizerSpec>();
         var all = new List<AttributeDeclaration>(gan.Regularizers);
@@ -25,7 +28,7 @@ internal static class RegularizerValidator
             kind.Check(new RegularizerUse(declaration, loss, input, conditioned, all, dataShape), context);
             if (context.ErrorCount == before) specs.Add(new RegularizerSpec(declaration.AttributeName, arguments.ToSpec(kind.Arguments)));
         }
-        if (loss == GanLoss.Wasserstein && !Has(all, typeof(GradientPenaltyAttribute)) && !Has(all, typeof(WeightClipAttribute)))
+        if (loss == GanLoss.Wasserstein && !spectralCritic && !Has(all, typeof(GradientPenaltyAttribute)) && !Has(all, typeof(WeightClipAttribute)))
             context.Report(DiagnosticDescriptors.UnconstrainedCritic, gan.Gan.Find("Loss")?.Location ?? gan.Gan.Location, gan.Name);
         return specs;
     }

@@ -20,6 +20,8 @@ internal sealed class ValidationContext
 
     public void Report(DiagnosticInfo diagnostic)
     {
+        // A block's rules run once per use of it; the same finding at the same place is one diagnostic.
+        if (_diagnostics.Contains(diagnostic)) return;
         _diagnostics.Add(diagnostic);
         if (diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ErrorCount++;
     }
