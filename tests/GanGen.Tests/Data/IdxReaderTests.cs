@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using GanGen.Runtime;
 using GanGen.Runtime.Data;
 using static TorchSharp.torch;
 
@@ -42,19 +43,17 @@ public sealed class IdxReaderTests : IDisposable
             Assert.Equal(new long[] { 7, 0, 9 }, y.data<long>().ToArray());
         }
         string fewer = Write("fewer", Labels(1, 2), gzip: false);
-        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadPair(images, fewer));
-        Assert.Contains("3 images", error.Message);
-        Assert.Contains("2 labels", error.Message);
+        var error = Assert.Throws<GanInputException>(() => IdxReader.ReadPair(images, fewer));
+        Assert.Equal($"{fewer}: has 2 labels, but '{images}' has 3 images; a label file holds exactly one label per image", error.Message);
     }
 
     [Fact]
     public void WrongMagicNumberIsNamed()
     {
         string path = Write("labels-as-images", Labels(1, 2, 3, 4, 5, 6, 7, 8, 9, 0), gzip: false);
-        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
-        Assert.Contains("labels-as-images", error.Message);
-        Assert.Contains("0x00000801", error.Message);
-        Assert.Contains("expected 0x00000803", error.Message);
+        var error = Assert.Throws<GanInputException>(() => IdxReader.ReadImages(path));
+        Assert.Equal(path, error.Subject);
+        Assert.Equal("has magic number 0x00000801 (uint8 values in 1 dimension), expected 0x00000803 (uint8 images [N, rows, columns])", error.Problem);
     }
 
     [Fact]
@@ -62,10 +61,9 @@ public sealed class IdxReaderTests : IDisposable
     {
         var bytes = Images(4, 3, 3);
         string path = Write("cut", bytes.Take(bytes.Length - 5).ToArray(), gzip: true);
-        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
-        Assert.Contains("cut", error.Message);
-        Assert.Contains("truncated", error.Message);
-        Assert.Contains($"need {bytes.Length} bytes", error.Message);
+        var error = Assert.Throws<GanInputException>(() => IdxReader.ReadImages(path));
+        Assert.Equal(path, error.Subject);
+        Assert.Equal($"is truncated: its header declares 4 images of 3×3, which need {bytes.Length} bytes decompressed, but the file has {bytes.Length - 5}; replace it with a complete copy", error.Problem);
     }
 
     [Fact]
@@ -73,20 +71,19 @@ public sealed class IdxReaderTests : IDisposable
     {
         string empty = Path.Combine(_folder, "empty.idx");
         File.WriteAllBytes(empty, Array.Empty<byte>());
-        Assert.Contains("empty.idx' is empty", Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(empty)).Message);
+        Assert.StartsWith($"{empty}: is empty (0 bytes); an IDX image file", Assert.Throws<GanInputException>(() => IdxReader.ReadImages(empty)).Message);
         string missing = Path.Combine(_folder, "absent.idx");
-        Assert.Contains("absent.idx", Assert.Throws<FileNotFoundException>(() => IdxReader.ReadLabels(missing)).Message);
+        Assert.StartsWith($"{missing}: does not exist; give the path of an IDX label file", Assert.Throws<GanInputException>(() => IdxReader.ReadLabels(missing)).Message);
         string header = Write("header", new byte[] { 0, 0, 8, 3, 0, 0 }, gzip: false);
-        Assert.Contains("IDX header", Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(header)).Message);
+        Assert.StartsWith($"{header}: is truncated: its 6 bytes do not hold the 16-byte IDX header", Assert.Throws<GanInputException>(() => IdxReader.ReadImages(header)).Message);
     }
 
     [Fact]
     public void ImagesOfAnotherSizeThanTheModelsAreRefusedFromTheHeader()
     {
         string path = Write("large", Images(2, 32, 32), gzip: true);
-        var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path, expectedShape: new long[] { 1, 28, 28 }));
-        Assert.Contains("large", error.Message);
-        Assert.Contains("holds 32×32 grayscale images, but the model's samples are [1, 28, 28]", error.Message);
+        var error = Assert.Throws<GanInputException>(() => IdxReader.ReadImages(path, expectedShape: new long[] { 1, 28, 28 }));
+        Assert.Equal($"{path}: holds 32×32 grayscale images, but the model's samples are [1, 28, 28]; use images of that size (or declare [GanData(1, 32, 32)])", error.Message);
         using var fits = IdxReader.ReadImages(path, expectedShape: new long[] { 1, 32, 32 });
         Assert.Equal(new long[] { 2, 1, 32, 32 }, fits.shape);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GanGen.Runtime;
 using GanGen.Runtime.Data;
 using static TorchSharp.torch;
 
@@ -38,7 +39,8 @@ public sealed class ShuffledBatchesTests
     [Fact]
     public void TooSmallDatasetIsRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ShuffledBatches(zeros(5), 8, 1));
-        Assert.Contains("5 samples", error.Message);
+        using var five = zeros(5);
+        var error = Assert.Throws<GanInputException>(() => new ShuffledBatches(five, 8, 1));
+        Assert.Equal("batchSize: is 8; the dataset has 5 samples, so a batch holds 1 to 5", error.Message);
     }
 }

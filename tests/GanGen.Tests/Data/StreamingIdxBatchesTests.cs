@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using GanGen.Runtime;
 using GanGen.Runtime.Data;
 
 namespace GanGen.Tests.Data;
@@ -46,23 +47,31 @@ public sealed class StreamingIdxBatchesTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedFileIsReportedWhenReached()
+    public void TruncatedPlainFileIsRefusedWhenOpened()
     {
         string path = WriteIndexedImages(20, gzip: false);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length - 10 * 4).ToArray());
+        var error = Assert.Throws<GanInputException>(() => new StreamingIdxBatches(path, 2, seed: 1, windowSamples: 20));
+        Assert.Equal($"{path}: is truncated: its header declares 20 images of 2×2, which need 96 bytes, but the file has 56; replace it with a complete copy", error.Message);
+    }
+
+    [Fact]
+    public void TruncatedGzipFileIsReportedWhenReached()
+    {
+        // A gzip file's decompressed length is only known once it is read, so streaming finds the cut when it gets there.
+        string path = WriteIndexedImages(20, gzip: true, keepBytes: 16 + 10 * 4);
         using var batches = new StreamingIdxBatches(path, 2, seed: 1, windowSamples: 20);
-        var error = Assert.Throws<InvalidDataException>(() => batches.ForStep(0));
-        Assert.Contains(Path.GetFileName(path), error.Message);
-        Assert.Contains("truncated", error.Message);
+        var error = Assert.Throws<GanInputException>(() => batches.ForStep(0));
+        Assert.Equal($"{path}: is truncated: its header declares 20 images of 2×2, which need 96 bytes decompressed, but the file has 56; replace it with a complete copy", error.Message);
     }
 
     [Fact]
     public void ImagesOfAnotherSizeThanTheModelsAreRefusedAtOpen()
     {
         string path = WriteIndexedImages(20, gzip: true); // 2×2 images
-        var error = Assert.Throws<InvalidDataException>(() => new StreamingIdxBatches(path, 4, seed: 1, expectedShape: new long[] { 1, 28, 28 }));
-        Assert.Contains("images.gz' holds 2×2 grayscale images, but the model's samples are [1, 28, 28]", error.Message);
+        var error = Assert.Throws<GanInputException>(() => new StreamingIdxBatches(path, 4, seed: 1, expectedShape: new long[] { 1, 28, 28 }));
+        Assert.Equal($"{path}: holds 2×2 grayscale images, but the model's samples are [1, 28, 28]; use images of that size (or declare [GanData(1, 2, 2)])", error.Message);
     }
 
     private static List<int> Epoch(StreamingIdxBatches batches, long epoch)
@@ -80,7 +89,7 @@ public sealed class StreamingIdxBatchesTests : IDisposable
     }
 
     /// <summary>Images of 2×2 pixels whose value is the image's index.</summary>
-    private string WriteIndexedImages(int count, bool gzip)
+    private string WriteIndexedImages(int count, bool gzip, int? keepBytes = null)
     {
         var bytes = new byte[16 + count * 4];
         void BigEndian(int offset, int value) { bytes[offset] = (byte)(value >> 24); bytes[offset + 1] = (byte)(value >> 16); bytes[offset + 2] = (byte)(value >> 8); bytes[offset + 3] = (byte)value; }
@@ -89,6 +98,7 @@ public sealed class StreamingIdxBatchesTests : IDisposable
         BigEndian(8, 2);
         BigEndian(12, 2);
         for (int i = 0; i < count; i++) for (int p = 0; p < 4; p++) bytes[16 + i * 4 + p] = (byte)i;
+        if (keepBytes is int kept) bytes = bytes.AsSpan(0, kept).ToArray();
         string path = Path.Combine(_folder, gzip ? "images.gz" : "images.idx");
         if (!gzip) File.WriteAllBytes(path, bytes);
         else

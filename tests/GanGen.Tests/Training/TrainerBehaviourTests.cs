@@ -147,7 +147,7 @@ public class TrainerBehaviourTests
     {
         using var gan = new RingGan(seed: 5);
         using var noise = randn(4, 3);
-        var error = Assert.Throws<ArgumentException>(() => gan.Generate(noise));
+        var error = Assert.Throws<GanGen.Runtime.GanInputException>(() => gan.Generate(noise));
         Assert.Contains("[4, 3]", error.Message);
         Assert.Contains("[N, 8]", error.Message);
     }

@@ -16,10 +16,16 @@ public sealed class GaussianMixture2D : IDisposable
     /// <summary>Creates a mixture with equally weighted isotropic components.</summary>
     public GaussianMixture2D(string name, double[,] centers, double standardDeviation, long seed)
     {
-        ArgumentNullException.ThrowIfNull(centers);
+        if (string.IsNullOrWhiteSpace(name)) throw new GanInputException(nameof(name), $"is {(name is null ? "null" : "empty")}; give the mixture a display name");
+        if (centers is null) throw new GanInputException(nameof(centers), "is null; give the component centres as a [K, 2] array");
         if (centers.GetLength(0) < 1 || centers.GetLength(1) != 2)
-            throw new ArgumentException("Centers must be a non-empty [K, 2] array.", nameof(centers));
-        if (!(standardDeviation > 0)) throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "The standard deviation must be positive.");
+            throw new GanInputException(nameof(centers), $"is a [{centers.GetLength(0)}, {centers.GetLength(1)}] array; the centres are a [K ≥ 1, 2] array");
+        foreach (double value in centers)
+        {
+            if (!double.IsFinite(value)) throw new GanInputException(nameof(centers), FormattableString.Invariant($"holds {value}; every centre coordinate must be a finite number"));
+        }
+        if (!(standardDeviation > 0) || !double.IsFinite(standardDeviation))
+            throw new GanInputException(nameof(standardDeviation), FormattableString.Invariant($"is {standardDeviation}; the standard deviation must be a finite number greater than 0"));
         Name = name;
         Centers = centers;
         StandardDeviation = standardDeviation;
@@ -30,6 +36,8 @@ public sealed class GaussianMixture2D : IDisposable
     /// <summary>Eight modes evenly spaced on a circle of radius 2 (σ = 0.05 by default).</summary>
     public static GaussianMixture2D Ring(long seed = 0, double standardDeviation = 0.05, double radius = 2.0)
     {
+        if (!(radius > 0) || !double.IsFinite(radius))
+            throw new GanInputException(nameof(radius), FormattableString.Invariant($"is {radius}; the ring's radius must be a finite number greater than 0"));
         var centers = new double[8, 2];
         for (int k = 0; k < 8; k++)
         {
@@ -67,10 +75,14 @@ public sealed class GaussianMixture2D : IDisposable
     /// <summary>Per-axis standard deviation of every component.</summary>
     public double StandardDeviation { get; }
 
+    /// <summary>Points one <see cref="Sample"/> call draws at most: a [count, 2] float32 tensor and the [count] int64 modes within <see cref="InputLimits.MaxTensorBytes"/>.</summary>
+    public const int MaxSamplesPerCall = (int)(InputLimits.MaxTensorBytes / 16);
+
     /// <summary>Draws <paramref name="count"/> points as a float32 [count, 2] tensor on the CPU.</summary>
     public Tensor Sample(int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
+        if (count < 1 || count > MaxSamplesPerCall)
+            throw new GanInputException(nameof(count), $"is {count}; Sample draws 1 to {InputLimits.Count(MaxSamplesPerCall)} points per call; draw more in several calls");
         using var modes = randint(0, ModeCount, new long[] { count }, dtype: int64, generator: _random);
         using var centres = _centers.index_select(0, modes);
         var points = randn(new long[] { count, 2 }, dtype: float32, generator: _random);
@@ -81,7 +93,11 @@ public sealed class GaussianMixture2D : IDisposable
     public Tensor GetRandomState() => _random.get_state();
 
     /// <summary>Restores a state from <see cref="GetRandomState"/>.</summary>
-    public void SetRandomState(Tensor state) => _random.set_state(state);
+    public void SetRandomState(Tensor state)
+    {
+        if (state is null) throw new GanInputException(nameof(state), "is null; give a state GetRandomState returned");
+        _random.set_state(state);
+    }
 
     /// <summary>Measures how well <paramref name="samples"/> ([N, 2]) cover the modes; see <see cref="ModeCoverage"/>.</summary>
     public ModeCoverage Measure(Tensor samples) => ModeCoverage.Measure(samples, Centers, StandardDeviation);

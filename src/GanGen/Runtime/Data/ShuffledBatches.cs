@@ -20,20 +20,30 @@ public sealed class ShuffledBatches : IDisposable
     private Tensor? _order;
     private long _orderEpoch = -1;
 
-    /// <summary>Takes ownership of <paramref name="data"/> and of <paramref name="labels"/> ([N] int64), when given.</summary>
+    /// <summary>
+    /// Takes ownership of <paramref name="data"/> ([N, …], N ≥ 1) and of <paramref name="labels"/> ([N] int64), when
+    /// given. <paramref name="batchSize"/> is 1 to N. A wrong argument is a <see cref="GanInputException"/> naming it;
+    /// the tensors are then not taken (the caller still owns them).
+    /// </summary>
     public ShuffledBatches(Tensor data, int batchSize, long seed, Tensor? labels = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (labels is not null && (labels.dim() != 1 || labels.size(0) != data.size(0)))
-            throw new ArgumentException($"The dataset has {data.size(0)} samples but labels of shape [{string.Join(", ", labels.shape)}]; give one label per sample.", nameof(labels));
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
-        if (data.size(0) < batchSize)
-            throw new ArgumentException($"The dataset has {data.size(0)} samples, fewer than one batch of {batchSize}.", nameof(data));
+        if (data is null) throw new GanInputException(nameof(data), "is null; give the dataset as a tensor [N, …]");
+        if (data.dim() < 1)
+            throw new GanInputException(nameof(data), "is a scalar (0 dimensions); give the dataset as a tensor [N, …], one row per sample");
+        long count = data.size(0);
+        if (count < 1) throw new GanInputException(nameof(data), $"holds no samples (shape {ShapeText(data)}); a dataset needs at least 1");
+        if (labels is not null && (labels.dim() != 1 || labels.size(0) != count))
+            throw new GanInputException(nameof(labels), $"has shape {ShapeText(labels)}, but the dataset has {count} samples; give one label per sample, [{count}]");
+        if (labels is not null && labels.dtype != ScalarType.Int64)
+            throw new GanInputException(nameof(labels), $"has dtype {labels.dtype}; labels are class indices of dtype Int64");
+        if (batchSize < 1 || batchSize > count)
+            throw new GanInputException(nameof(batchSize),
+                $"is {batchSize}; the dataset has {count} samples, so a batch holds 1 to {count}");
         _data = data;
         _labels = labels;
         _batchSize = batchSize;
         _seed = seed;
-        _batchesPerEpoch = data.size(0) / batchSize;
+        _batchesPerEpoch = count / batchSize;
     }
 
     /// <summary>Samples in the dataset.</summary>
@@ -61,7 +71,7 @@ public sealed class ShuffledBatches : IDisposable
 
     private Tensor IndicesFor(long step)
     {
-        if (step < 0) throw new ArgumentOutOfRangeException(nameof(step), step, "Steps start at 0.");
+        if (step < 0) throw new GanInputException(nameof(step), $"is {step}; steps start at 0");
         long epoch = step / _batchesPerEpoch;
         if (epoch != _orderEpoch)
         {
@@ -73,6 +83,8 @@ public sealed class ShuffledBatches : IDisposable
         long start = (step % _batchesPerEpoch) * _batchSize;
         return _order!.narrow(0, start, _batchSize);
     }
+
+    private static string ShapeText(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.IO.Compression;
 using static TorchSharp.torch;
 
 namespace GanGen.Runtime.Data;
@@ -14,7 +12,6 @@ namespace GanGen.Runtime.Data;
 /// </summary>
 public sealed class StreamingIdxBatches : IDisposable
 {
-    private const int ImageMagic = 0x00000803;
     private readonly string _path;
     private readonly int _batchSize;
     private readonly long _seed;
@@ -22,29 +19,38 @@ public sealed class StreamingIdxBatches : IDisposable
     private readonly int _windowBatches;
     private readonly int _rows;
     private readonly int _columns;
-    private Stream? _stream;
+    private IdxFile? _file;
     private long _nextStep = -1;
     private Tensor? _window;
     private Tensor? _order;
 
     /// <summary>
-    /// Opens <paramref name="path"/> (gzip or plain) and checks its header: positive image sizes that match
-    /// <paramref name="expectedShape"/> (a model's [1, H, W] sample shape) when one is given.
+    /// Opens <paramref name="path"/> (gzip or plain) and checks its header (<see cref="IdxFile"/>): positive image
+    /// sizes that match <paramref name="expectedShape"/> (a model's [1, H, W] sample shape) when one is given, at
+    /// least one batch of images, a plain file's exact length, and a window within <see cref="InputLimits.MaxTensorBytes"/>.
     /// </summary>
     public StreamingIdxBatches(string path, int batchSize, long seed, DataRange range = DataRange.MinusOneToOne, int windowSamples = 4096, long[]? expectedShape = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
-        if (!File.Exists(path)) throw new FileNotFoundException($"IDX file '{path}' does not exist.", path);
+        if (batchSize < 1) throw new GanInputException(nameof(batchSize), $"is {batchSize}; a batch holds at least 1 image");
+        if (windowSamples < 1)
+            throw new GanInputException(nameof(windowSamples), $"is {windowSamples}; a window holds at least 1 image (it is rounded down to whole batches, at least one)");
+        using (var file = IdxFile.Open(path, IdxContent.Images, nameof(path)))
+        {
+            Count = file.Count;
+            _rows = file.Rows;
+            _columns = file.Columns;
+        }
         _path = path;
+        IdxReader.CheckImageSize(path, _rows, _columns, expectedShape);
+        if (Count < batchSize)
+            throw new GanInputException(path, $"holds {Count} images, fewer than one batch of {batchSize}; use a batch size of 1 to {Math.Max(1, Count)}");
         _batchSize = batchSize;
         _seed = seed;
         _range = range;
-        _windowBatches = Math.Max(1, windowSamples / batchSize);
-        using (var stream = Open(out int count, out _rows, out _columns)) Count = count;
-        IdxReader.CheckImageSize(path, _rows, _columns, expectedShape);
-        if (Count < batchSize) throw new InvalidDataException($"'{path}' holds {Count} images, fewer than one batch of {batchSize}.");
         BatchesPerEpoch = Count / batchSize;
+        _windowBatches = (int)Math.Min(Math.Max(1, windowSamples / batchSize), BatchesPerEpoch);
+        InputLimits.RequireTensorBytes(nameof(windowSamples), (double)_windowBatches * batchSize * _rows * _columns,
+            $"a window of {_windowBatches * (long)batchSize} images of {_rows}×{_columns} from '{path}'", "lower windowSamples or batchSize");
     }
 
     /// <summary>Images in the file.</summary>
@@ -56,13 +62,13 @@ public sealed class StreamingIdxBatches : IDisposable
     /// <summary>The batch [B, 1, rows, cols] for <paramref name="step"/>; the caller disposes it.</summary>
     public Tensor ForStep(long step)
     {
-        if (step < 0) throw new ArgumentOutOfRangeException(nameof(step), step, "Steps start at 0.");
+        if (step < 0) throw new GanInputException(nameof(step), $"is {step}; steps start at 0");
         long epoch = step / BatchesPerEpoch, inEpoch = step % BatchesPerEpoch;
         long window = inEpoch / _windowBatches;
         if (step != _nextStep || _window is null || inEpoch % _windowBatches == 0)
         {
             if (step != _nextStep || inEpoch == 0) Rewind();
-            if (step != _nextStep) Skip(window * _windowBatches * (long)_batchSize);
+            if (step != _nextStep) _file!.Skip(window * _windowBatches * (long)_batchSize * _rows * _columns);
             LoadWindow(epoch, window, Math.Min(_windowBatches, BatchesPerEpoch - window * _windowBatches));
         }
         _nextStep = step + 1;
@@ -73,18 +79,12 @@ public sealed class StreamingIdxBatches : IDisposable
 
     private void LoadWindow(long epoch, long window, long batches)
     {
-        int samples = checked((int)(batches * _batchSize));
-        int size = _rows * _columns;
-        var bytes = new byte[samples * size];
-        int read = 0;
-        while (read < bytes.Length)
-        {
-            int n = _stream!.Read(bytes, read, bytes.Length - read);
-            if (n == 0) throw new InvalidDataException($"'{_path}' is truncated: it ends before the {Count} images its header declares.");
-            read += n;
-        }
+        int samples = checked((int)(batches * _batchSize)); // at most windowSamples or one batch, both ints
+        var bytes = new byte[(long)samples * _rows * _columns];
+        _file!.ReadExactly(bytes);
         _window?.Dispose();
         _order?.Dispose();
+        _window = null;
         using var raw = tensor(bytes, new long[] { samples, 1, _rows, _columns });
         using var values = raw.to(float32);
         _window = _range == DataRange.MinusOneToOne ? values.div(127.5).sub_(1.0) : values.div(255.0);
@@ -92,58 +92,25 @@ public sealed class StreamingIdxBatches : IDisposable
         _order = randperm(samples, generator: generator);
     }
 
+    /// <summary>Re-opens the file at its first image; a file changed since it was opened is refused, not misread.</summary>
     private void Rewind()
     {
-        _stream?.Dispose();
-        _stream = Open(out _, out _, out _);
-    }
-
-    private void Skip(long samples)
-    {
-        long bytes = samples * _rows * _columns;
-        var buffer = new byte[Math.Min(bytes, 1 << 20)];
-        while (bytes > 0)
+        _file?.Dispose();
+        _file = null;
+        var file = IdxFile.Open(_path, IdxContent.Images, "path");
+        if (file.Count != Count || file.Rows != _rows || file.Columns != _columns)
         {
-            int n = _stream!.Read(buffer, 0, (int)Math.Min(buffer.Length, bytes));
-            if (n == 0) throw new InvalidDataException($"'{_path}' is truncated: it ends before the {Count} images its header declares.");
-            bytes -= n;
+            file.Dispose();
+            throw new GanInputException(_path,
+                $"changed while batches were read from it: it now declares {file.Count} images of {file.Rows}×{file.Columns}, not {Count} of {_rows}×{_columns}; keep the file unchanged during training");
         }
-    }
-
-    private Stream Open(out int count, out int rows, out int columns)
-    {
-        var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        int first = file.ReadByte(), second = file.ReadByte();
-        file.Position = 0;
-        Stream stream = first == 0x1F && second == 0x8B ? new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16) : file;
-        var header = new byte[16];
-        int read = 0;
-        while (read < header.Length)
-        {
-            int n = stream.Read(header, read, header.Length - read);
-            if (n == 0)
-            {
-                stream.Dispose();
-                throw new InvalidDataException($"'{_path}' is truncated: it does not hold the 16-byte IDX image header.");
-            }
-            read += n;
-        }
-        int magic = IdxReader.BigEndian(header, 0);
-        if (magic != ImageMagic)
-        {
-            stream.Dispose();
-            throw new InvalidDataException($"'{_path}' has magic number 0x{magic:X8}, expected 0x{ImageMagic:X8} (uint8 images).");
-        }
-        count = IdxReader.BigEndian(header, 4);
-        rows = IdxReader.BigEndian(header, 8);
-        columns = IdxReader.BigEndian(header, 12);
-        return stream;
+        _file = file;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _stream?.Dispose();
+        _file?.Dispose();
         _window?.Dispose();
         _order?.Dispose();
     }

@@ -25,7 +25,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InputFiles.RequireOutputFile(path, nameof(path), "a checkpoint file");
         ThrowIfWeightsNotFinite(path);
         using var archive = new TensorArchive();
         archive.Metadata["format"] = FormatVersion;
@@ -61,7 +61,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void LoadCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InputFiles.RequireInputPath(path, nameof(path), "a checkpoint file");
         if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
         using var archive = TensorArchive.Read(path);
         string format = archive.Get("format", path, metadata: true);

@@ -31,7 +31,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void SaveWeights(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InputFiles.RequireOutputFile(path, nameof(path), "a safetensors weights file");
         var (tensors, views) = WeightTensors();
         try
         {
@@ -58,7 +58,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void LoadWeights(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InputFiles.RequireInputPath(path, nameof(path), "a safetensors weights file");
         if (!File.Exists(path)) throw new FileNotFoundException($"Weights file '{path}' does not exist.", path);
         using var file = SafeTensors.Read(path);
         var (targets, views) = WeightTensors();
@@ -88,7 +88,8 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void ExportOnnx(string generatorPath, string? discriminatorPath = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(generatorPath);
+        InputFiles.RequireOutputFile(generatorPath, nameof(generatorPath), "an ONNX model file");
+        if (discriminatorPath is not null) InputFiles.RequireOutputFile(discriminatorPath, nameof(discriminatorPath), "an ONNX model file");
         OnnxGraphBuilder generator;
         using (GeneratorAverage?.Apply() ?? default) generator = GeneratorOnnx();
         generator.Save(generatorPath);
@@ -104,6 +105,17 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public void WritePyTorchTwin(string folder)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        InputFiles.RequireOutputFolder(folder, nameof(folder), "a folder for the PyTorch twin");
+        // Non-finite weights are refused before the twin's Python files are written, so a refusal writes nothing.
+        var (tensors, views) = WeightTensors();
+        try
+        {
+            NonFiniteValues.Require(tensors, Path.Combine(folder, PyTorchTwin.WeightsFile), SafeTensors.WriteRefused);
+        }
+        finally
+        {
+            foreach (var view in views) view.Dispose();
+        }
         PyTorchTwin.Write(folder, PyTorchModel);
         SaveWeights(Path.Combine(folder, PyTorchTwin.WeightsFile));
     }

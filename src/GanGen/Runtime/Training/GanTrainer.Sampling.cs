@@ -20,9 +20,9 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     public Tensor Sample(int count)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Ask for at least one sample.");
         if (Config.IsRefiner)
             throw new InvalidOperationException($"{Config.Name} is a refiner: it draws no noise; call Refine(sources) with source samples {Config.BatchShapeText}.");
+        RequireSampleCount(count, nameof(count), "Sample");
         // Drawn on the CPU, where the sampling generator lives, whatever the training device.
         using var noise = empty(count, Config.LatentSize);
         FillNoise(noise, _samplingRandom);
@@ -38,6 +38,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         ArgumentNullException.ThrowIfNull(labels);
         if (!Config.IsConditional)
             throw new InvalidOperationException($"{Config.Name} is not conditional ([GanData] declares no Classes); call Sample(count).");
+        RequireClassIndices(labels, nameof(labels));
         using var noise = empty(labels.size(0), Config.LatentSize);
         FillNoise(noise, _samplingRandom);
         return Generate(noise, labels);
@@ -73,9 +74,13 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(noise);
         if (Config.IsRefiner) throw new InvalidOperationException($"{Config.Name} is a refiner; call Refine(sources).");
-        if (noise.dim() != 2 || noise.size(1) != Config.LatentSize)
-            throw new ArgumentException($"{Config.Name}: noise has shape {ShapeText(noise)}; expected [N, {Config.LatentSize}].", nameof(noise));
-        if (Config.IsConditional) RequireLabels(labels, noise.size(0), nameof(labels));
+        if (noise.dim() != 2 || noise.size(1) != Config.LatentSize || noise.size(0) < 1)
+            throw new GanInputException(nameof(noise), $"has shape {ShapeText(noise)}; {Config.Name} generates from noise [N, {Config.LatentSize}] with N ≥ 1");
+        if (Config.IsConditional)
+        {
+            RequireLabels(labels, noise.size(0), nameof(labels));
+            RequireClassIndices(labels!, nameof(labels));
+        }
         using var deviceLabels = labels?.to(Device);
         return Evaluate(noise, Config.IsConditional ? deviceLabels : null);
     }
@@ -83,6 +88,7 @@ public abstract partial class GanTrainer<TGenerator, TDiscriminator>
     /// <summary>Creates a fresh noise batch of the declared distribution.</summary>
     public Tensor CreateNoise(int count)
     {
+        RequireSampleCount(count, nameof(count), "CreateNoise");
         var noise = empty(count, Config.LatentSize, device: Device);
         FillNoise(noise);
         return noise;
