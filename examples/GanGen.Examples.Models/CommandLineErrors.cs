@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using GanGen.Runtime.Training;
 
 namespace GanGen.Examples.Models;
 
@@ -51,9 +52,10 @@ public static partial class CommandLineErrors
     /// <summary>
     /// Runs <paramref name="run"/>, reporting a user-caused failure as one line on stderr: exit code 2 for a
     /// <see cref="UsageException"/>, 1 otherwise. An allocation failure names <paramref name="memoryHint"/> (e.g.
-    /// "--batch-size 100000000") as the setting to lower.
+    /// "--batch-size 100000000") as the setting to lower. A refused output folder (<see cref="RunFolderException"/>)
+    /// is phrased with the --output and --overwrite options, and --resume when <paramref name="resumable"/>.
     /// </summary>
-    public static int Run(Func<int> run, string? memoryHint = null)
+    public static int Run(Func<int> run, string? memoryHint = null, bool resumable = false)
     {
         ArgumentNullException.ThrowIfNull(run);
         try
@@ -63,6 +65,10 @@ public static partial class CommandLineErrors
         catch (UsageException e)
         {
             return Usage(e.Message);
+        }
+        catch (RunFolderException e) when (e.IsUsageError)
+        {
+            return Usage(e.CommandLineMessage(resumable));
         }
         catch (Exception e) when (IsOutOfMemory(e))
         {
