@@ -44,7 +44,7 @@ public sealed class TemplateTests : TemporaryFolderTests
 
         string points = Succeeds(Path.Combine(projects, "MyPoints"), "run -c Release --no-build -- 200");
         Assert.Contains("Mode coverage: modes covered", points);
-        Assert.True(File.Exists(Path.Combine(projects, "MyPoints", "generator.onnx")), "the 2-D template exports its generator");
+        Assert.True(File.Exists(Path.Combine(projects, "MyPoints", "runs", "MyPoints", "generator.onnx")), "the 2-D template exports its generator");
 
         string images = PathOf("images");
         Directory.CreateDirectory(images);
