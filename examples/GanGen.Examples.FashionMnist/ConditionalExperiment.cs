@@ -47,13 +47,15 @@ internal sealed class ConditionalExperiment<TGan, TGenerator, TDiscriminator>(st
     }
 
     /// <summary>classes.png: ten samples of every class, one class per row, from fixed noise.</summary>
+    protected override string[] Extras => ["classes.png"];
+
     protected override void WriteExtras(TGan gan, string folder)
     {
         using var labels = arange(Classes, dtype: ScalarType.Int64).repeat_interleave(10);
         using var noise = gan.CreateNoise(10).repeat(Classes, 1);
         using var samples = gan.Generate(noise, labels);
         using var grid = ImageGrid.Make(samples, columns: 10);
-        string path = Path.Combine(folder, "classes.png");
+        string path = Path.Combine(folder, Extras[0]);
         PngFile.Write(grid, path);
         Console.WriteLine($"classes.png: one row per class, the same ten noise vectors in every row ({path})");
     }

@@ -7,6 +7,9 @@ namespace GanGen.Examples.FashionMnist;
 /// <summary>Re-plots curves.png (losses and D scores from metrics.csv) whenever a sample grid is written.</summary>
 internal sealed class CurvePlotter : ITrainingObserver
 {
+    /// <summary>The picture it writes into the run folder.</summary>
+    public const string FileName = "curves.png";
+
     private readonly ITrainingObserver _inner;
     private readonly string _folder;
 
@@ -24,7 +27,7 @@ internal sealed class CurvePlotter : ITrainingObserver
 
     public void SamplesWritten(long step, string path)
     {
-        Plots.CurvesFromCsv(Path.Combine(_folder, "metrics.csv"), Path.Combine(_folder, "curves.png"));
+        Plots.CurvesFromCsv(Path.Combine(_folder, "metrics.csv"), Path.Combine(_folder, FileName));
         _inner.SamplesWritten(step, path);
     }
 

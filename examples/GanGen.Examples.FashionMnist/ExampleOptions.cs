@@ -57,8 +57,8 @@ internal sealed record ExampleOptions(
 
     public static RootCommand CreateCommand(Func<ExampleOptions, int> run)
     {
-        var gan = new Option<FashionGan>("--gan") { Description = "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic), resnet (the SNGAN ResNet layout), attention (resnet with SAGAN self-attention), conditionalresnet (conditional batch norm and a projection critic), residualrefiner (SimGAN's residual refiner)", DefaultValueFactory = _ => FashionGan.Dcgan };
-        var stabilizer = new Option<FashionStabilizer>("--stabilizer") { Description = "With --gan dcgan: the DCGAN declared with one stabiliser (the stabiliser table): none, spectralnorm, r1, instancenoise, featurematching, minibatchstddev, average (EMA of the generator)", DefaultValueFactory = _ => FashionStabilizer.None };
+        var gan = NamedOption.Create("--gan", "Which declared GAN to train: dcgan (unconditional), conditional (one class per label), refiner (rendered images made realistic), resnet (the SNGAN ResNet layout), attention (resnet with SAGAN self-attention), conditionalresnet (conditional batch norm and a projection critic), residualrefiner (SimGAN's residual refiner)", FashionGan.Dcgan);
+        var stabilizer = NamedOption.Create("--stabilizer", "With --gan dcgan: the DCGAN declared with one stabiliser (the stabiliser table): none, spectralnorm, r1, instancenoise, featurematching, minibatchstddev, average (EMA of the generator)", FashionStabilizer.None);
         var steps = new Option<int>("--steps") { Description = "Training steps (discriminator updates)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch-size") { Description = "Real images per step", DefaultValueFactory = _ => 64 };
         var lrG = new Option<double?>("--lr-g") { Description = "Generator learning rate (default: the declared 2e-4, or the checkpoint's with --resume; given, it overrides both)" };
@@ -69,7 +69,7 @@ internal sealed record ExampleOptions(
         var device = new Option<string>("--device") { Description = "TorchSharp device: cpu, cuda, cuda:1 (CUDA needs a CUDA TorchSharp package)", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int>("--threads") { Description = $"Intra-op CPU threads (0: TorchSharp's default; at most 4 × the processors)", DefaultValueFactory = _ => 0 };
         var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.ckpt (required when the output folder holds a run you want to continue)" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Delete the previous run's files in the output folder (checkpoints, metrics, samples, TensorBoard events) and start again" };
+        var overwrite = new Option<bool>("--overwrite") { Description = $"Delete the previous run's outputs in the output folder (exactly the files its {OutputFolder.ManifestFile} lists: checkpoints, metrics, samples, curves, TensorBoard events) and start again; other files stay" };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Steps between sample grids", DefaultValueFactory = _ => 250 };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (0: only at the end)", DefaultValueFactory = _ => 500 };
         var evaluateEvery = new Option<int>("--evaluate-every") { Description = "Steps between quality evaluations (0: only at the end)", DefaultValueFactory = _ => 500 };
@@ -93,7 +93,7 @@ internal sealed record ExampleOptions(
                 result.GetValue(evaluationSamples), result.GetValue(evaluateCheckpoint));
             return options.Validate() is { } problem
                 ? CommandLineErrors.Usage(problem)
-                : CommandLineErrors.Run(() => run(options), memoryHint: $"--batch-size (now {options.BatchSize}) or --evaluation-samples (now {options.EvaluationSamples})");
+                : CommandLineErrors.Run(() => run(options), memoryHint: $"--batch-size (now {options.BatchSize}) or --evaluation-samples (now {options.EvaluationSamples})", resumable: true);
         });
         return command;
     }

@@ -42,6 +42,9 @@ internal abstract class Experiment<TGan, TGenerator, TDiscriminator> : IExperime
     /// <summary>The quality of <paramref name="gan"/> now; lower scores are better.</summary>
     protected abstract Evaluation Evaluate(TGan gan, int samples);
 
+    /// <summary>The files <see cref="WriteExtras"/> writes, recorded in the run folder's manifest with the run's own.</summary>
+    protected virtual string[] Extras => [];
+
     /// <summary>Writes what this GAN adds to the run folder after training (pictures beyond the sample grids).</summary>
     protected virtual void WriteExtras(TGan gan, string folder)
     {
@@ -61,9 +64,10 @@ internal abstract class Experiment<TGan, TGenerator, TDiscriminator> : IExperime
         var run = new TrainingRunOptions(
             Steps: options.Steps, OutputFolder: options.Output, LogEvery: 50, SampleEvery: options.SampleEvery,
             EvaluateEvery: options.EvaluateEvery, CheckpointEvery: options.CheckpointEvery, Start: options.Start,
-            GeneratorLearningRate: options.GeneratorLearningRate, DiscriminatorLearningRate: options.DiscriminatorLearningRate);
+            GeneratorLearningRate: options.GeneratorLearningRate, DiscriminatorLearningRate: options.DiscriminatorLearningRate,
+            OtherOutputs: [CurvePlotter.FileName, .. Extras]);
         // Before the slow part (data, classifier, untrained evaluation); Fit checks again under the folder's lock.
-        RunFolderErrors.Check(run);
+        TrainingRun.CheckOutputFolder(run);
         Console.WriteLine(Summary());
         Console.WriteLine($"data: {LoadData(options, device)}");
         LoadQuality();
@@ -73,9 +77,9 @@ internal abstract class Experiment<TGan, TGenerator, TDiscriminator> : IExperime
         {
             try
             {
-                ConsoleProgress.Show(Title, observer => RunFolderErrors.Fit(() => TrainingRun.Fit(
+                ConsoleProgress.Show(Title, observer => TrainingRun.Fit(
                     gan, Batch, run, new CurvePlotter(observer, options.Output), () => Evaluate(gan, options.EvaluationSamples),
-                    cancellationToken: stop.Token)));
+                    cancellationToken: stop.Token));
             }
             catch (OperationCanceledException) when (stop.Received is not null)
             {

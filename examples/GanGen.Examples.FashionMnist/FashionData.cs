@@ -15,7 +15,7 @@ namespace GanGen.Examples.FashionMnist;
 /// </summary>
 internal sealed class FashionData : IDisposable
 {
-    private const string Images = "images-idx3-ubyte.gz", Labels = "labels-idx1-ubyte.gz";
+    private const string Images = FashionMnistFiles.Images, Labels = FashionMnistFiles.Labels;
     private readonly ShuffledBatches _batches;
 
     private FashionData(ShuffledBatches batches, string description)
@@ -54,13 +54,16 @@ internal sealed class FashionData : IDisposable
     public static (Tensor Images, Tensor? Labels, string Source) Read(string? folder, bool labelled)
     {
         var shape = FashionDcgan.Declaration.DataShape;
-        string? idx = folder is null ? EmbeddedTrainingImages : Pick(folder, Images);
+        string? idx = folder is null ? EmbeddedTrainingImages
+            : FashionMnistFiles.Find(folder, FashionMnistFiles.Train, Images) ?? FashionMnistFiles.Find(folder, FashionMnistFiles.Test, Images);
         if (idx is not null)
         {
+            // The labels of the split the images came from, found before the images are decoded.
+            string split = FashionMnistFiles.SplitOf(idx);
+            string? labelsPath = !labelled ? null : folder is null ? EmbeddedTrainingLabels : FashionMnistFiles.Find(folder, split, Labels)
+                ?? throw new FileNotFoundException($"'{folder}' has the images {Path.GetFileName(idx)} but no labels beside them ({FashionMnistFiles.Name(split, Labels)}[.gz]); the conditional GAN needs a label per image.");
             var images = IdxReader.ReadImages(idx, GanGen.DataRange.MinusOneToOne, expectedShape: shape);
-            if (!labelled) return (images, null, idx);
-            string labelsPath = folder is null ? EmbeddedTrainingLabels : Pick(folder, Labels, Path.GetFileName(idx)[..5])
-                ?? throw new FileNotFoundException($"'{folder}' has the images {Path.GetFileName(idx)} but no labels beside them ({Path.GetFileName(idx)[..5]}{Labels[..^3]}[.gz]); the conditional GAN needs a label per image.");
+            if (labelsPath is null) return (images, null, idx);
             return (images, CheckedLabels(IdxReader.ReadLabels(labelsPath), images.size(0), labelsPath), idx);
         }
         if (labelled)
@@ -77,20 +80,20 @@ internal sealed class FashionData : IDisposable
         if (ImageFolderReader.ImageFiles(folder!).Count > 0)
             return (ImageFolderReader.Read(folder!, shape, GanGen.DataRange.MinusOneToOne), null, $"the PNG/JPEG images in {folder} (centre-cropped, resized to 28×28 grayscale)");
         throw new FileNotFoundException(
-            $"'{folder}' has neither Fashion-MNIST IDX files (train-* or t10k-*{Images[..^3]}, gzip or plain) nor PNG/JPEG images.");
+            $"'{folder}' has neither Fashion-MNIST IDX files (train-* or t10k-*{Images}, gzip or plain) nor PNG/JPEG images.");
     }
 
     /// <summary>The embedded 10,000-image subset of the training split: what the example trains on by default.</summary>
-    public static string EmbeddedTrainingImages => Path.Combine(EmbeddedFolder(), "train-" + Images);
+    public static string EmbeddedTrainingImages => Path.Combine(EmbeddedFolder(), FashionMnistFiles.Name(FashionMnistFiles.Train, Images) + ".gz");
 
     /// <summary>Labels of the embedded training subset.</summary>
-    public static string EmbeddedTrainingLabels => Path.Combine(EmbeddedFolder(), "train-" + Labels);
+    public static string EmbeddedTrainingLabels => Path.Combine(EmbeddedFolder(), FashionMnistFiles.Name(FashionMnistFiles.Train, Labels) + ".gz");
 
     /// <summary>The labelled embedded test split, for the quality figures' real statistics only.</summary>
-    public static string EmbeddedImages => Path.Combine(EmbeddedFolder(), "t10k-" + Images);
+    public static string EmbeddedImages => Path.Combine(EmbeddedFolder(), FashionMnistFiles.Name(FashionMnistFiles.Test, Images) + ".gz");
 
     /// <summary>Labels of the embedded test split.</summary>
-    public static string EmbeddedLabels => Path.Combine(EmbeddedFolder(), "t10k-" + Labels);
+    public static string EmbeddedLabels => Path.Combine(EmbeddedFolder(), FashionMnistFiles.Name(FashionMnistFiles.Test, Labels) + ".gz");
 
     public GanBatch Batch(long step) => _batches.BatchForStep(step);
 
@@ -114,28 +117,15 @@ internal sealed class FashionData : IDisposable
         throw new InvalidDataException($"'{path}' {problem}; the conditional GAN is declared for 10 classes.");
     }
 
-    private static string? Pick(string folder, string suffix, string? prefix = null)
-    {
-        foreach (var candidate in prefix is null ? new[] { "train-", "t10k-" } : new[] { prefix })
-        {
-            foreach (var name in new[] { candidate + suffix, candidate + suffix[..^3] })
-            {
-                string path = Path.Combine(folder, name);
-                if (File.Exists(path)) return path;
-            }
-        }
-        return null;
-    }
-
     /// <summary>data/fashion-mnist of the repository, found by walking up from the executable.</summary>
     private static string EmbeddedFolder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             string candidate = Path.Combine(directory.FullName, "data", "fashion-mnist");
-            if (File.Exists(Path.Combine(candidate, "train-" + Images)) && File.Exists(Path.Combine(candidate, "t10k-" + Images))) return candidate;
+            if (File.Exists(Path.Combine(candidate, FashionMnistFiles.Name(FashionMnistFiles.Train, Images) + ".gz")) && File.Exists(Path.Combine(candidate, FashionMnistFiles.Name(FashionMnistFiles.Test, Images) + ".gz"))) return candidate;
         }
         throw new DirectoryNotFoundException(
-            $"The embedded Fashion-MNIST files (data/fashion-mnist/train-{Images} and t10k-{Images}) were not found above {AppContext.BaseDirectory}; pass --data <folder>.");
+            $"The embedded Fashion-MNIST files (data/fashion-mnist/train-{Images}.gz and t10k-{Images}.gz) were not found above {AppContext.BaseDirectory}; pass --data <folder>.");
     }
 }

@@ -76,13 +76,15 @@ internal sealed class RefinerExperiment<TGan, TGenerator, TDiscriminator>(string
     }
 
     /// <summary>pairs.png: held-out renderings (odd rows) above their refinements (even rows).</summary>
+    protected override string[] Extras => ["pairs.png"];
+
     protected override void WriteExtras(TGan gan, string folder)
     {
         using var sources = _heldOutSources!.narrow(0, 0, 32);
         using var refined = gan.Refine(sources);
         using var rows = stack(new[] { sources.reshape(4, 8, 1, 28, 28), refined.reshape(4, 8, 1, 28, 28) }, 1).reshape(64, 1, 28, 28);
         using var grid = ImageGrid.Make(rows);
-        string path = Path.Combine(folder, "pairs.png");
+        string path = Path.Combine(folder, Extras[0]);
         PngFile.Write(grid, path);
         Console.WriteLine($"pairs.png: held-out renderings above their refinements ({path})");
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using GanGen.Runtime.Checkpoints;
 
 namespace GanGen.Examples.ModeCollapse;
 
@@ -39,9 +40,8 @@ internal sealed record RunResult(string Row, string Dataset, long Seed, int Step
     /// <summary>Rewrites <paramref name="path"/> with <paramref name="results"/> through a temporary file, so a kill never leaves half a file.</summary>
     public static void Save(string path, IEnumerable<RunResult> results)
     {
-        string temporary = path + ".tmp";
-        File.WriteAllLines(temporary, results.Select(r => r.ToCsv()).Prepend(Header));
-        File.Move(temporary, path, overwrite: true);
+        string text = string.Concat(results.Select(r => r.ToCsv() + "\n").Prepend(Header + "\n"));
+        AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     private static RunResult? Parse(string line)

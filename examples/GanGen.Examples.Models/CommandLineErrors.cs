@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using GanGen.Runtime;
 
 namespace GanGen.Examples.Models;
 
@@ -16,10 +17,10 @@ namespace GanGen.Examples.Models;
 public static partial class CommandLineErrors
 {
     /// <summary>The command line must change.</summary>
-    public const int UsageExitCode = 2;
+    public const int UsageExitCode = UserErrors.UsageExitCode;
 
     /// <summary>A file, the data or the machine is at fault.</summary>
-    public const int FailureExitCode = 1;
+    public const int FailureExitCode = UserErrors.FailureExitCode;
 
     /// <summary>
     /// Parses <paramref name="args"/> and runs the command's action; a parse error (unknown option, a value of the
@@ -51,9 +52,10 @@ public static partial class CommandLineErrors
     /// <summary>
     /// Runs <paramref name="run"/>, reporting a user-caused failure as one line on stderr: exit code 2 for a
     /// <see cref="UsageException"/>, 1 otherwise. An allocation failure names <paramref name="memoryHint"/> (e.g.
-    /// "--batch-size 100000000") as the setting to lower.
+    /// "--batch-size 100000000") as the setting to lower. A refused output folder (<see cref="GanGen.Runtime.Training.RunFolderException"/>)
+    /// is phrased with the --output and --overwrite options, and --resume when <paramref name="resumable"/>.
     /// </summary>
-    public static int Run(Func<int> run, string? memoryHint = null)
+    public static int Run(Func<int> run, string? memoryHint = null, bool resumable = false)
     {
         ArgumentNullException.ThrowIfNull(run);
         try
@@ -68,9 +70,13 @@ public static partial class CommandLineErrors
         {
             return Report($"out of memory: {Attempted(e.Message)}; lower {memoryHint ?? "the sizes you chose"}", FailureExitCode);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (UserErrors.TryDescribe(e, out string problem, out int exitCode, canResume: resumable))
         {
-            return Report(FirstLine(e.Message), FailureExitCode);
+            return Report(problem, exitCode);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+        {
+            return Report(UserErrors.FirstLine(e.Message), FailureExitCode); // an unavailable device, a kernel check no route passes
         }
     }
 
@@ -95,17 +101,5 @@ public static partial class CommandLineErrors
     [GeneratedRegex("allocate ([0-9]+) bytes")]
     private static partial Regex AllocationSize();
 
-    private static int Report(string problem, int exitCode)
-    {
-        Console.Out.Flush();
-        Console.Error.WriteLine("error: " + problem);
-        return exitCode;
-    }
-
-    // Some messages carry native traces on further lines; the first line says what is wrong.
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOf('\n');
-        return (end < 0 ? message : message[..end]).TrimEnd();
-    }
+    private static int Report(string problem, int exitCode) => UserErrors.Report(problem, exitCode);
 }

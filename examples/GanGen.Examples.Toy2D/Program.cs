@@ -12,8 +12,9 @@ return CommandLineErrors.Invoke(ExampleOptions.CreateCommand(Run), args);
 
 static int Run(ExampleOptions options)
 {
+    // Before anything is allocated; the folder opens (and --overwrite deletes the earlier plots) only once there is something to write.
+    OutputFolder.Check(options.Output, options.Start, options.Outputs);
     if (options.Threads > 0) set_num_threads(options.Threads);
-    Directory.CreateDirectory(options.Output);
     if (options.Dataset == "grid")
     {
         using var grid = GaussianMixture2D.Grid(seed: options.Seed);
@@ -75,12 +76,13 @@ static int Train<TGenerator, TDiscriminator>(GanTrainer<TGenerator, TDiscriminat
     using var generated = gan.Sample(2500).mul_(scale);
     using var real = data.Sample(2500);
     var coverage = data.Measure(generated);
-    string scatter = Path.Combine(options.Output, $"{options.Dataset}-samples.png");
-    string curves = Path.Combine(options.Output, $"{options.Dataset}-curves.png");
+    var folder = OutputFolder.Open(options.Output, options.Start, options.Outputs);
+    string scatter = folder.Output(options.Outputs[0]);
+    string curves = folder.Output(options.Outputs[1]);
     Plots.Scatter(scatter, $"{data.Name}: real vs generated after {options.Steps} steps", ToHost(real), ToHost(generated));
     Plots.Curves(curves, steps, lossD, lossG, realScore, fakeScore);
     Console.WriteLine($"Mode coverage: {coverage}");
-    Console.WriteLine($"Wrote {scatter} and {curves} in {clock.Elapsed.TotalSeconds:F0} s");
+    Console.WriteLine($"Wrote {Path.Combine(options.Output, options.Outputs[0])} and {Path.Combine(options.Output, options.Outputs[1])} in {clock.Elapsed.TotalSeconds:F0} s");
     return 0;
 }
 

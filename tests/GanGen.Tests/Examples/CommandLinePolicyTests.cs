@@ -90,6 +90,7 @@ public sealed class CommandLinePolicyTests : IDisposable
         Directory.CreateDirectory(run);
         File.WriteAllText(Path.Combine(run, "last.ckpt"), "an earlier run's checkpoint");
         File.WriteAllText(Path.Combine(run, "metrics.csv"), "step,loss_d,loss_g,real_score,fake_score\n");
+        File.WriteAllText(Path.Combine(run, ".gangen-outputs"), "last.ckpt\nmetrics.csv\n"); // as the earlier run recorded them
         var again = ExampleProcess.Run("FashionMnist", _work, "--output", run);
         Assert.Equal(2, again.ExitCode);
         Assert.Equal($"error: --output '{run}' already holds a training run (last.ckpt, metrics.csv): pass --resume to continue it, --overwrite to replace it, or choose another --output folder", again.Error.Trim());

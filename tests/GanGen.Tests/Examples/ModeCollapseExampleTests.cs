@@ -9,7 +9,7 @@ namespace GanGen.Tests.Examples;
 
 /// <summary>
 /// The stabiliser experiment's command, on a tiny budget: it writes one results line per run, a table and a picture;
-/// a later invocation keeps the finished runs, adds its own, and the table shows every row measured so far.
+/// a later invocation with --resume keeps the finished runs, adds its own, and the table shows every row measured so far.
 /// </summary>
 public sealed class ModeCollapseExampleTests : TemporaryFolderTests
 {
@@ -33,8 +33,8 @@ public sealed class ModeCollapseExampleTests : TemporaryFolderTests
         Assert.StartsWith("plain,ring,1,60,32,", lines[1]);
         Assert.StartsWith("pacgan,ring,1,60,32,", lines[2]);
 
-        // Seed 1 of the plain row is kept, seed 2 is added; PacGAN, not asked for this time, stays in the table.
-        (code, output, error) = Run(["--rows", "plain", "--seeds", "1", "2", .. budget]);
+        // Resumed: seed 1 of the plain row is kept, seed 2 is added; PacGAN, not asked for this time, stays in the table.
+        (code, output, error) = Run(["--rows", "plain", "--seeds", "1", "2", "--resume", .. budget]);
         Assert.Equal(0, code);
         Assert.Contains("ring plain seed 1: done before, kept", output);
         Assert.Contains("ring plain seed 2: ", output);

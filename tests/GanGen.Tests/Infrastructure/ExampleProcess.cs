@@ -36,6 +36,18 @@ internal sealed class ExampleProcess : IDisposable
         string project = "GanGen.Examples." + example;
         string dll = Path.Combine(DotnetCommand.RepositoryRoot(), "examples", project, "bin", DotnetCommand.Configuration, "net10.0", project + ".dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"The example is not built at {dll}; build the solution first.");
+        return StartProgram(dll, directory, arguments);
+    }
+
+    /// <summary>Runs a built program (<paramref name="dll"/>, e.g. a project made from a template) to its end.</summary>
+    public static (int ExitCode, string Output, string Error) RunProgram(string dll, string directory, params string[] arguments)
+    {
+        using var process = StartProgram(dll, directory, arguments);
+        return process.WaitForExit(TimeSpan.FromMinutes(5));
+    }
+
+    private static ExampleProcess StartProgram(string dll, string directory, string[] arguments)
+    {
         var start = DotnetCommand.StartInfo(directory);
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument); // as given: '' stays an empty argument

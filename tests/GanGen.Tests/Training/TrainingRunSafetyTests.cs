@@ -54,7 +54,7 @@ public sealed class TrainingRunSafetyTests : IDisposable
         using var second = new TinyImageWgan(seed: 2);
         var error = Assert.Throws<RunFolderException>(() => Fit(second, options));
         Assert.Equal(RunFolderProblem.HoldsAnotherRun, error.Problem);
-        Assert.Contains("last.ckpt, best.ckpt, best.txt, metrics.csv, 2 sample grids", error.Message);
+        Assert.Contains("metrics.csv, last.ckpt, best.ckpt, best.txt, samples/step-0000002.png, samples/step-0000004.png", error.Message);
         Assert.Equal(lastBytes, File.ReadAllBytes(Last));
         Assert.Equal(bestBytes, File.ReadAllBytes(best));
         Assert.Equal(metrics, File.ReadAllText(Metrics));
@@ -119,7 +119,8 @@ public sealed class TrainingRunSafetyTests : IDisposable
         int dead = ExitedProcessId();
         string stale = Path.Combine(_folder, $".last.ckpt.{dead}.tmp");
         string staleGrid = Path.Combine(_folder, "samples", $".step-0000002.png.{dead}.tmp");
-        string live = Path.Combine(_folder, $".notes.txt.{Environment.ProcessId}.tmp");
+        // A running writer's temporary file of one of the run's outputs (this run evaluates nothing, so never writes best.txt).
+        string live = Path.Combine(_folder, $".best.txt.{Environment.ProcessId}.tmp");
         foreach (var file in new[] { stale, staleGrid, live }) File.WriteAllText(file, "half a checkpoint");
 
         using var gan = new TinyImageWgan(seed: 1);

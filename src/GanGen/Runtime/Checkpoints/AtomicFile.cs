@@ -58,6 +58,19 @@ public static class AtomicFile
         return removed;
     }
 
+    /// <summary>
+    /// The name of the file that <paramref name="temporaryName"/> (".name.pid.tmp") was being written to, or null when
+    /// <see cref="Write"/> did not make that name; <paramref name="stale"/> says whether its writer no longer runs.
+    /// </summary>
+    internal static string? TemporaryFileTarget(string temporaryName, out bool stale)
+    {
+        stale = false;
+        if (!temporaryName.StartsWith('.') || !temporaryName.EndsWith(TemporarySuffix, StringComparison.Ordinal) || WriterProcess(temporaryName) is not { } pid) return null;
+        string stem = temporaryName[1..^TemporarySuffix.Length];
+        stale = !IsRunning(pid);
+        return stem[..stem.LastIndexOf('.')];
+    }
+
     /// <summary>The process id in ".name.pid.tmp", or null for a name <see cref="Write"/> did not make.</summary>
     private static int? WriterProcess(string name)
     {

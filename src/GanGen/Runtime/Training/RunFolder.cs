@@ -2,15 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
-using GanGen.Runtime.Checkpoints;
 
 namespace GanGen.Runtime.Training;
 
 /// <summary>
-/// A run's output folder, held for the run: an OS lock on a lock file (opened with <see cref="FileShare.None"/>, an
-/// flock on Linux, released by the OS even when the process is killed) keeps a second run out, and the folder is
-/// checked against the requested <see cref="RunStart"/> under that lock before anything in it changes.
+/// A training run's output folder, held for the run: an OS lock on a lock file (opened with <see cref="FileShare.None"/>,
+/// an flock on Linux, released by the OS even when the process is killed) keeps a second run out, and the folder is
+/// checked against the requested <see cref="RunStart"/> under that lock before anything in it changes. What the run
+/// writes follows <see cref="OutputFolder"/>'s policy: each file is recorded in the manifest before it is written, and
+/// overwriting deletes exactly the previous manifest's files.
 /// </summary>
 internal sealed class RunFolder : IDisposable
 {
@@ -22,59 +24,62 @@ internal sealed class RunFolder : IDisposable
     public const string TensorBoard = "tensorboard";
 
     private readonly FileStream _lock;
+    private readonly OutputFolder _outputs;
 
-    private RunFolder(string path, FileStream lockStream)
+    private RunFolder(OutputFolder outputs, FileStream lockStream)
     {
-        Path = path;
+        _outputs = outputs;
         _lock = lockStream;
     }
 
     /// <summary>The folder's full path.</summary>
-    public string Path { get; }
+    public string Path => _outputs.Path;
 
-    /// <summary>Temporary files of killed writers that <see cref="Open"/> removed.</summary>
-    public IReadOnlyList<string> RemovedTemporaryFiles { get; private init; } = Array.Empty<string>();
-
+    /// <summary>The full path of one of the run's own files (checkpoints, metrics, best score), recorded when the folder opened.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Throws <see cref="RunFolderException"/> if a run with <paramref name="start"/> may not use <paramref name="folder"/>; changes nothing.</summary>
-    public static void Check(string folder, RunStart start)
+    /// <summary>Records the sample grid of <paramref name="step"/> in the manifest and returns its path.</summary>
+    public string SampleGrid(long step) => _outputs.Output(string.Create(CultureInfo.InvariantCulture, $"{Samples}/step-{step:D7}.png"));
+
+    /// <summary>Records the TensorBoard event files written so far.</summary>
+    public void RecordTensorBoardFiles() => _outputs.RecordFound(TensorBoard);
+
+    /// <summary>Every file a run with <paramref name="options"/> may write, as <see cref="OutputFolder"/> patterns.</summary>
+    public static IReadOnlyList<string> Outputs(TrainingRunOptions options) =>
+        new[] { Metrics, TrainingRun.LastCheckpoint, TrainingRun.BestCheckpoint, BestScore, Samples + "/step-*.png", TensorBoard + "/**" }
+            .Concat(options.OtherOutputs ?? Array.Empty<string>()).ToArray();
+
+    /// <summary>Throws <see cref="RunFolderException"/> if a run with <paramref name="options"/> may not use its folder; changes nothing.</summary>
+    public static void Check(TrainingRunOptions options)
     {
-        string full = System.IO.Path.GetFullPath(folder);
-        var files = RunFiles(full);
-        string found = Describe(files);
-        switch (start)
+        string full = System.IO.Path.GetFullPath(options.OutputFolder);
+        if (options.Start == RunStart.Resume && !System.IO.File.Exists(System.IO.Path.Combine(full, TrainingRun.LastCheckpoint)))
         {
-            case RunStart.Resume when !System.IO.File.Exists(System.IO.Path.Combine(full, TrainingRun.LastCheckpoint)):
-                throw new RunFolderException(full, RunFolderProblem.NothingToResume, found,
-                    $"'{full}' has no {TrainingRun.LastCheckpoint} to resume from{(files.Count > 0 ? $" (it holds {found})" : "")}; start a new run instead.");
-            case RunStart.New when files.Count > 0:
-                throw new RunFolderException(full, RunFolderProblem.HoldsAnotherRun, found,
-                    $"'{full}' already holds a training run ({found}); resume it, overwrite it, or choose another output folder.");
+            string found = OutputFolder.Contents(full);
+            throw new RunFolderException(full, RunFolderProblem.NothingToResume, found,
+                $"'{full}' has no {TrainingRun.LastCheckpoint} to resume from{(found.Length > 0 ? $" (it holds {found})" : "")}; start a new run instead.");
         }
+        OutputFolder.Check(full, options.Start, Outputs(options));
     }
 
     /// <summary>
-    /// Creates and locks <paramref name="folder"/>, checks it for <paramref name="start"/>, removes temporary files of
-    /// killed writers and, for <see cref="RunStart.Overwrite"/>, the previous run's files.
+    /// Creates and locks the folder, checks it for the run, removes temporary files of killed writers and, for
+    /// <see cref="RunStart.Overwrite"/>, the previous run's files; records the run's fixed files in the manifest.
     /// </summary>
-    public static RunFolder Open(string folder, RunStart start)
+    public static RunFolder Open(TrainingRunOptions options)
     {
-        string full = System.IO.Path.GetFullPath(folder);
-        Check(full, start); // before creating anything, and again under the lock
+        string full = System.IO.Path.GetFullPath(options.OutputFolder);
+        Check(options); // before creating anything, and again under the lock
         Directory.CreateDirectory(full);
         var lockStream = Lock(full);
         try
         {
-            Check(full, start);
-            var removed = new List<string>(AtomicFile.RemoveStaleTemporaryFiles(full));
-            removed.AddRange(AtomicFile.RemoveStaleTemporaryFiles(System.IO.Path.Combine(full, Samples)));
-            if (start == RunStart.Overwrite)
-            {
-                foreach (var file in RunFiles(full)) System.IO.File.Delete(file);
-            }
+            Check(options);
+            var outputs = OutputFolder.Open(full, options.Start, Outputs(options));
+            foreach (string name in new[] { Metrics, TrainingRun.LastCheckpoint, TrainingRun.BestCheckpoint, BestScore }.Concat(options.OtherOutputs ?? Array.Empty<string>()))
+                outputs.Output(name);
             Directory.CreateDirectory(System.IO.Path.Combine(full, Samples));
-            return new RunFolder(full, lockStream) { RemovedTemporaryFiles = removed };
+            return new RunFolder(outputs, lockStream);
         }
         catch
         {
@@ -103,38 +108,5 @@ internal sealed class RunFolder : IDisposable
         stream.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId}\n")));
         stream.Flush();
         return stream;
-    }
-
-    /// <summary>The files a run writes that are present: checkpoints, best score, metrics, sample grids, TensorBoard events.</summary>
-    private static List<string> RunFiles(string folder)
-    {
-        var files = new List<string>();
-        if (!Directory.Exists(folder)) return files;
-        foreach (var name in new[] { TrainingRun.LastCheckpoint, TrainingRun.BestCheckpoint, BestScore, Metrics })
-        {
-            string path = System.IO.Path.Combine(folder, name);
-            if (System.IO.File.Exists(path)) files.Add(path);
-        }
-        string samples = System.IO.Path.Combine(folder, Samples);
-        if (Directory.Exists(samples)) files.AddRange(Directory.GetFiles(samples, "step-*.png"));
-        string board = System.IO.Path.Combine(folder, TensorBoard);
-        if (Directory.Exists(board)) files.AddRange(Directory.GetFiles(board, "events.out.tfevents.*", SearchOption.AllDirectories));
-        return files;
-    }
-
-    private static string Describe(List<string> files)
-    {
-        var names = new List<string>();
-        int grids = 0, events = 0;
-        foreach (var file in files)
-        {
-            string name = System.IO.Path.GetFileName(file);
-            if (name.StartsWith("step-", StringComparison.Ordinal)) grids++;
-            else if (name.StartsWith("events.out.tfevents.", StringComparison.Ordinal)) events++;
-            else names.Add(name);
-        }
-        if (grids > 0) names.Add(grids == 1 ? "1 sample grid" : $"{grids} sample grids");
-        if (events > 0) names.Add("TensorBoard events");
-        return string.Join(", ", names);
     }
 }

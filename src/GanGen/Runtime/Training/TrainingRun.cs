@@ -33,7 +33,7 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        RunFolder.Check(options.OutputFolder, options.Start);
+        RunFolder.Check(options);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class TrainingRun
         ArgumentNullException.ThrowIfNull(options);
         writePng ??= PngFile.Write;
         options.Validate();
-        using var folder = RunFolder.Open(options.OutputFolder, options.Start);
+        using var folder = RunFolder.Open(options);
         string last = folder.File(LastCheckpoint);
         string best = folder.File(BestCheckpoint);
         long? checkpointStep = null;
@@ -88,6 +88,7 @@ public static class TrainingRun
         string metricsPath = folder.File(RunFolder.Metrics);
         using var metricsLog = resumed is null ? MetricsLog.Create(metricsPath) : MetricsLog.Resume(metricsPath, gan.StepCount);
         var board = options.TensorBoard ? utils.tensorboard.SummaryWriter(folder.File(RunFolder.TensorBoard)) : null;
+        folder.RecordTensorBoardFiles();
 
         var clock = Stopwatch.StartNew();
         long stepsSinceLog = 0;
@@ -113,6 +114,7 @@ public static class TrainingRun
                     if (metrics.GeneratorLoss is { } generatorLoss) board.add_scalar("loss/generator", generatorLoss, boardStep);
                     board.add_scalar("score/real", metrics.RealScore, boardStep);
                     board.add_scalar("score/fake", metrics.FakeScore, boardStep);
+                    folder.RecordTensorBoardFiles(); // the writer names its event file itself; recorded once it exists
                 }
                 observer?.Logged(metrics, rate);
                 if (!metrics.IsFinite) throw NotFinite(gan, metrics, step - stepsSinceLog + 1, last, checkpointStep);
@@ -124,7 +126,7 @@ public static class TrainingRun
 
             if (step % options.SampleEvery == 0 || end)
             {
-                string path = Path.Combine(folder.File(RunFolder.Samples), $"step-{step:D7}.png");
+                string path = folder.SampleGrid(step);
                 using (var samples = gan.SampleFixed())
                 using (var grid = ImageGrid.Make(samples))
                 {

@@ -20,6 +20,11 @@ namespace GanGen.Runtime.Training;
 /// them). With <paramref name="DecayLearningRates"/> it is the rate the decay starts from.
 /// </param>
 /// <param name="DiscriminatorLearningRate">The discriminator's, likewise.</param>
+/// <param name="OtherOutputs">
+/// Files the caller writes into <paramref name="OutputFolder"/> beside the run's own (e.g. <c>curves.png</c>,
+/// <c>weights.safetensors</c>), as relative paths: recorded in the folder's manifest (<see cref="Training.OutputFolder"/>)
+/// when the run opens it, so a new run refuses a folder holding them and overwriting deletes them with the rest.
+/// </param>
 public sealed record TrainingRunOptions(
     long Steps,
     string OutputFolder,
@@ -31,7 +36,8 @@ public sealed record TrainingRunOptions(
     bool DecayLearningRates = false,
     bool TensorBoard = true,
     double? GeneratorLearningRate = null,
-    double? DiscriminatorLearningRate = null)
+    double? DiscriminatorLearningRate = null,
+    System.Collections.Generic.IReadOnlyList<string>? OtherOutputs = null)
 {
     internal void Validate()
     {
@@ -44,6 +50,11 @@ public sealed record TrainingRunOptions(
         if (!Enum.IsDefined(Start)) throw new ArgumentOutOfRangeException(nameof(Start), Start, "Start must be New, Resume or Overwrite.");
         ValidateRate(GeneratorLearningRate, nameof(GeneratorLearningRate));
         ValidateRate(DiscriminatorLearningRate, nameof(DiscriminatorLearningRate));
+        foreach (string output in OtherOutputs ?? System.Array.Empty<string>())
+        {
+            if (output.Contains('*', StringComparison.Ordinal))
+                throw new ArgumentException($"OtherOutputs lists '{output}': name each file (no wildcards), so it can be recorded before it is written.", nameof(OtherOutputs));
+        }
     }
 
     private static void ValidateRate(double? rate, string name)
