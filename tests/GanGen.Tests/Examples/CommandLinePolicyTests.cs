@@ -109,7 +109,7 @@ public sealed class CommandLinePolicyTests : IDisposable
         var (code, output, error) = ExampleProcess.Run("FashionMnist", _work, "--data", data, "--output", "run");
 
         Assert.Equal(1, code);
-        Assert.Equal($"error: '{Path.Combine(data, "train-images-idx3-ubyte")}' holds 32×32 grayscale images, but the model's samples are [1, 28, 28]; use images of that size (or declare [GanData(1, 32, 32)]).", error.Trim());
+        Assert.Equal($"error: {Path.Combine(data, "train-images-idx3-ubyte")}: holds 32×32 grayscale images, but the model's samples are [1, 28, 28]; use images of that size (or declare [GanData(1, 32, 32)])", error.Trim());
         Assert.DoesNotContain("untrained generator", output);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using GanGen.Tests.Infrastructure;
 using GanGen.Examples.Models;
 using GanGen.Runtime;
 using GanGen.Runtime.Interop;
