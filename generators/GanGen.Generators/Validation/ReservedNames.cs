@@ -20,7 +20,7 @@ internal static class ReservedNames
         "BeginGeneratorPass", "EndGeneratorPass", "DiscriminatorUpdates", "FeaturesWithoutGradient", "DescribeNonFiniteWeights",
         "ScaleLearningRates", "DecayLearningRatesLinearly", "SaveCheckpoint", "LoadCheckpoint", "Dispose", "Declaration",
         "Summary", "SaveWeights", "LoadWeights", "ExportOnnx", "WritePyTorchTwin", "GeneratorOnnx", "DiscriminatorOnnx",
-        "PyTorchModel", "GeneratorPrefix", "DiscriminatorPrefix", "AveragePrefix",
+        "PyTorchModel", "GeneratorPrefix", "DiscriminatorPrefix", "AveragePrefix", "MaxSamplesPerCall",
     };
 
     /// <summary>Members GanGen generates on each network, and common Module members a property would hide.</summary>
