@@ -168,8 +168,13 @@ internal sealed partial class UnrolledKind : RegularizerKind
 
     public override string Describe(RegularizerSpec spec) => $"unrolled {Literals.Int((long)spec["Steps"])} discriminator updates ahead";
 
-    public override void Check(RegularizerUse use, ValidationContext context) =>
+    // The look-ahead updates are rolled back for the discriminator's weights and optimizer only: state a regulariser
+    // keeps across updates would carry the look-ahead's traces into the real update.
+    public override void Check(RegularizerUse use, ValidationContext context)
+    {
         use.Excludes(typeof(ImageHistoryAttribute), "the look-ahead updates would fill the history, which is not rolled back with the discriminator", context);
+        use.Excludes(typeof(LeCamAttribute), "the look-ahead updates would move LeCam's moving averages, which are not rolled back with the discriminator", context);
+    }
 }
 
 /// <summary>[AdaptiveSchedule(Ratio, MaxSteps)]: extra updates for the lagging network (a schedule setting).</summary>

@@ -260,6 +260,8 @@ internal static class DiagnosticCases
             "'ToyGan' trains a Wasserstein critic without a constraint", "add [GradientPenalty]"),
         Case("GAN305_Unrolled", T with { GanAttributes = "[Gan, {|GAN305:Unrolled|}, ImageHistory]\n[GanData(2)]" }, T with { GanAttributes = "[Gan, Unrolled]\n[GanData(2)]" },
             "[Unrolled] and [ImageHistory] cannot be combined", "not rolled back"),
+        Case("GAN305_UnrolledLeCam", T with { GanAttributes = "[Gan, {|GAN305:Unrolled|}, LeCam]\n[GanData(2)]" }, T with { GanAttributes = "[Gan, LeCam]\n[GanData(2)]" },
+            "[Unrolled] and [LeCam] cannot be combined", "moving averages"),
         Case("GAN307_Relativistic", Wgangp with { GanAttributes = "[Gan(Loss = GanLoss.Wasserstein), GradientPenalty, {|GAN307:Relativistic|}]\n[GanData(2)]" },
             T with { GanAttributes = "[Gan, Relativistic]\n[GanData(2)]" },
             "[Relativistic] does not apply here", "relativistic already"),
